@@ -1,0 +1,65 @@
+//! Green Actor (绿色行动者): an interactive exhibit that teaches ecological habits.
+
+rust_i18n::i18n!("assets/i18n", fallback = "zh");
+
+pub mod audio;
+pub mod i18n;
+pub mod icons;
+pub mod layout;
+pub mod media;
+pub mod options;
+pub mod pack;
+pub mod platform;
+pub mod scenes;
+pub mod screens;
+pub mod test_hooks;
+pub mod ui;
+pub mod world;
+
+use bevy::asset::AssetMetaCheck;
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+
+pub use options::LaunchOptions;
+
+/// The whole exhibit in a window (native) or a canvas (web).
+pub fn app(options: LaunchOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(AssetPlugin {
+                meta_check: AssetMetaCheck::Never,
+                ..default()
+            })
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "绿色行动者 · Green Actor".into(),
+                    resolution: WindowResolution::new(1366, 768),
+                    canvas: Some("#game".into()),
+                    fit_canvas_to_parent: true,
+                    prevent_default_event_handling: true,
+                    ..default()
+                }),
+                ..default()
+            }),
+    )
+    .add_plugins(bevy_egui::EguiPlugin::default())
+    .add_plugins((media::plugin, ui::plugin, test_hooks::plugin));
+    game(&mut app, options);
+    app
+}
+
+/// Everything that decides what happens, without window, rendering or egui: the headless tests
+/// run exactly this on top of `MinimalPlugins`.
+pub fn game(app: &mut App, options: LaunchOptions) {
+    app.insert_resource(options)
+        .add_plugins((
+            i18n::plugin,
+            layout::plugin,
+            pack::loader::plugin,
+            audio::plugin,
+            world::plugin,
+            screens::plugin,
+            scenes::plugin,
+        ));
+}

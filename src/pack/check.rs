@@ -1,0 +1,206 @@
+//! Collects problems for one file of a pack, each with its path, line and a bilingual message.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::locate::{LineIndex, Step, render};
+use super::problem::{Problem, Severity};
+use super::text::{Lang, Localized, Source};
+
+pub struct FileCheck<'a> {
+    file: String,
+    index: LineIndex<'a>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(file: &str, text: &'a str) -> Self {
+        FileCheck {
+            file: file.to_string(),
+            index: LineIndex::new(text),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    pub fn error(&mut self, path: &[Step], message: Localized) {
+        self.push(path, Severity::Error, message);
+    }
+
+    pub fn warn(&mut self, path: &[Step], message: Localized) {
+        self.push(path, Severity::Warning, message);
+    }
+
+    fn push(&mut self, path: &[Step], severity: Severity, message: Localized) {
+        self.problems.push(Problem {
+            file: self.file.clone(),
+            path: render(path),
+            line: self.index.line_of(path),
+            severity,
+            message,
+        });
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    /// Decodes `value` into `T`, reporting a failure at `path`. Unknown fields are errors, so a
+    /// misspelt key is caught rather than silently ignored.
+    pub fn decode<T: DeserializeOwned>(&mut self, path: &[Step], value: Value) -> Option<T> {
+        match serde_json::from_value(value) {
+            Ok(decoded) => Some(decoded),
+            Err(err) => {
+                self.error(path, serde_message(&err.to_string()));
+                None
+            }
+        }
+    }
+
+    /// Both languages must be present and non-empty.
+    pub fn localized(&mut self, path: &[Step], text: &Localized) {
+        for lang in text.missing() {
+            let mut at = path.to_vec();
+            at.push(key(lang.code()));
+            let (zh, en) = match lang {
+                Lang::Zh => ("中文", "Chinese"),
+                Lang::En => ("英文", "English"),
+            };
+            self.error(
+                &at,
+                Localized::new(format!("缺少{zh}文本"), format!("the {en} text is empty")),
+            );
+        }
+    }
+
+    /// A fact needs at least one source, and each must be listed in the manifest.
+    pub fn sources(&mut self, path: &[Step], keys: &[String], known: &BTreeMap<String, Source>) {
+        let mut at = path.to_vec();
+        at.push(key("source"));
+        if keys.is_empty() {
+            self.error(
+                &at,
+                Localized::new(
+                    "这条事实没有注明来源",
+                    "this fact has no source; every fact must cite one",
+                ),
+            );
+        }
+        for (i, source) in keys.iter().enumerate() {
+            if !known.contains_key(source) {
+                let mut at = at.clone();
+                at.push(Step::Index(i));
+                self.error(
+                    &at,
+                    Localized::new(
+                        format!("来源「{source}」未在 pack.json 的 sources 中列出"),
+                        format!("source \"{source}\" is not listed in pack.json sources"),
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Ids within one list must be unique.
+    pub fn unique_ids<'i>(
+        &mut self,
+        list: &str,
+        ids: impl IntoIterator<Item = (usize, &'i str)>,
+    ) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids {
+            if id.trim().is_empty() {
+                self.error(
+                    &[key(list), Step::Index(i), key("id")],
+                    Localized::new("id 不能为空", "the id is empty"),
+                );
+            } else if !seen.insert(id.to_string()) {
+                self.error(
+                    &[key(list), Step::Index(i), key("id")],
+                    Localized::new(format!("id「{id}」重复了"), format!("the id \"{id}\" is used twice")),
+                );
+            }
+        }
+        seen
+    }
+}
+
+pub fn key(name: &str) -> Step {
+    Step::Key(name.to_string())
+}
+
+/// Parses a file's text as JSON, reporting a syntax error with its line and column.
+pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
+    match serde_json::from_str(text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            check.problems.push(Problem {
+                file: check.file().to_string(),
+                path: String::new(),
+                line: Some(err.line()),
+                severity: Severity::Error,
+                message: Localized::new(
+                    format!("JSON 格式错误（第 {} 行第 {} 列）：{}", err.line(), err.column(), syntax_zh(&err)),
+                    format!("invalid JSON at line {}, column {}: {err}", err.line(), err.column()),
+                ),
+            });
+            None
+        }
+    }
+}
+
+fn syntax_zh(err: &serde_json::Error) -> &'static str {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Eof => "文件意外结束，可能少了括号或引号",
+        Category::Syntax => "语法错误，请检查逗号、引号和括号",
+        Category::Data | Category::Io => "数据错误",
+    }
+}
+
+/// Gives serde's English message a Chinese counterpart for the common cases.
+pub fn serde_message(message: &str) -> Localized {
+    let quoted = message
+        .split('`')
+        .nth(1)
+        .map(str::to_string)
+        .unwrap_or_default();
+    let zh = if message.starts_with("missing field") {
+        format!("缺少字段「{quoted}」")
+    } else if message.starts_with("unknown field") {
+        format!("未知字段「{quoted}」（是否拼写错误？）")
+    } else if message.starts_with("unknown variant") {
+        format!("不支持的取值「{quoted}」")
+    } else if message.starts_with("invalid type") {
+        format!("类型不对：{message}")
+    } else if message.starts_with("duplicate field") {
+        format!("字段「{quoted}」写了两次")
+    } else {
+        format!("数据有误：{message}")
+    };
+    Localized::new(zh, message.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translates_missing_and_unknown_fields() {
+        assert_eq!(serde_message("missing field `reason`").zh, "缺少字段「reason」");
+        assert!(serde_message("unknown field `reson`, expected one of `id`").zh.contains("reson"));
+    }
+
+    #[test]
+    fn syntax_errors_carry_their_line() {
+        let text = "{\n  \"a\": 1,\n  \"b\": \n}";
+        let mut check = FileCheck::new("x.json", text);
+        assert!(parse_json(&mut check, text).is_none());
+        assert_eq!(check.problems[0].line, Some(4));
+    }
+}

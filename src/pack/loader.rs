@@ -1,0 +1,64 @@
+//! Loads a pack folder through Bevy's asset system: `pack.json` plus every file it names.
+
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext};
+use bevy::prelude::*;
+
+use super::{Files, PackReport, files_named_in, parse_pack};
+
+/// A pack as loaded: the usable part and every problem. Loading never fails on bad content;
+/// only an unreadable manifest is a load error.
+#[derive(Asset, TypePath, Debug, Clone)]
+pub struct PackAsset(pub PackReport);
+
+#[derive(Default, TypePath)]
+pub struct PackLoader;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackLoadError {
+    #[error("cannot read pack.json: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("pack.json is not UTF-8 text")]
+    NotText,
+}
+
+impl AssetLoader for PackLoader {
+    type Asset = PackAsset;
+    type Settings = ();
+    type Error = PackLoadError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        load_context: &mut LoadContext<'_>,
+    ) -> Result<PackAsset, PackLoadError> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let manifest_text = String::from_utf8(bytes).map_err(|_| PackLoadError::NotText)?;
+        let folder = load_context
+            .path()
+            .path()
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default();
+        let mut files = Files::new();
+        for name in files_named_in(&manifest_text) {
+            let path = folder.join(&name);
+            let text = match load_context.read_asset_bytes(path).await {
+                Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()),
+                Err(err) => Err(err.to_string()),
+            };
+            files.insert(name, text);
+        }
+        Ok(PackAsset(parse_pack(&manifest_text, &files)))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["pack.json"]
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_asset::<PackAsset>().init_asset_loader::<PackLoader>();
+}

@@ -1,0 +1,38 @@
+//! Native host: settings in a small JSON file in the user's config folder.
+
+use std::path::PathBuf;
+
+fn settings_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    Some(base.join("green-actor").join("settings.json"))
+}
+
+fn read_all() -> serde_json::Map<String, serde_json::Value> {
+    settings_path()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    read_all().get(key)?.as_str().map(str::to_string)
+}
+
+pub fn save(key: &str, value: &str) {
+    let Some(path) = settings_path() else { return };
+    let mut all = read_all();
+    all.insert(key.to_string(), value.into());
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Ok(text) = serde_json::to_string_pretty(&all) {
+        let _ = std::fs::write(path, text);
+    }
+}
+
+/// Native runs have no page to publish to; the state is for the browser tests.
+pub fn publish_test_state(_json: &str) {}
+
+pub fn signal_ready() {}

@@ -1,0 +1,50 @@
+//! Browser host: localStorage, the test-state global and the loading-overlay handshake.
+
+use wasm_bindgen::JsValue;
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Writes the JSON read by `window.greenActor.state()` (only with `?test=1`).
+pub fn publish_test_state(json: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("__greenActorState"), &JsValue::from_str(json));
+    }
+}
+
+/// Tells the page the first frame is drawn, so it can hide its loading overlay.
+pub fn signal_ready() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(ready) = js_sys::Reflect::get(&window, &JsValue::from_str("greenActorReady")) else { return };
+    if let Some(function) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&ready) {
+        let _ = function.call0(&window);
+    }
+}
+
+/// The page's URL query as key/value pairs.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for key in ["lang", "test", "seed", "persist"] {
+        if let Some(value) = params.get(key) {
+            pairs.push((key.to_string(), value));
+        }
+    }
+    pairs
+}

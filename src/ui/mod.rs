@@ -1,0 +1,123 @@
+//! The look shared by every screen: colours, the CJK font in egui, zoom, and widgets.
+
+mod widgets;
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+use bevy_egui::egui::epaint::text::{FontInsert, InsertFontFamily};
+use bevy_egui::egui::{self, Color32, FontFamily, FontId, TextStyle};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, EguiTextureHandle};
+
+pub use widgets::*;
+
+use crate::layout::Layout;
+use crate::media::{FONT_BYTES, GameAssets};
+
+#[derive(Resource, Clone, Debug)]
+pub struct Theme {
+    pub ink: Color32,
+    pub muted: Color32,
+    pub green: Color32,
+    pub green_dark: Color32,
+    pub paper: Color32,
+    pub error: Color32,
+    pub gold: Color32,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            ink: Color32::from_rgb(0x1f, 0x33, 0x29),
+            muted: Color32::from_rgb(0x4d, 0x5f, 0x55),
+            green: Color32::from_rgb(0x2e, 0x9b, 0x47),
+            green_dark: Color32::from_rgb(0x1e, 0x6e, 0x33),
+            paper: Color32::from_rgba_unmultiplied(0xff, 0xff, 0xf8, 0xf2),
+            error: Color32::from_rgb(0xb3, 0x26, 0x1e),
+            gold: Color32::from_rgb(0xf2, 0xb1, 0x1b),
+        }
+    }
+}
+
+/// Where each named button was drawn this frame, in logical px (for the test state).
+#[derive(Resource, Default, Debug, Clone)]
+pub struct UiRects(pub HashMap<String, Rect>);
+
+/// Icons registered with egui, by name.
+#[derive(Resource, Default)]
+pub struct EguiIcons(pub HashMap<String, egui::TextureId>);
+
+#[derive(Resource, Default)]
+struct FontsInstalled(bool);
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Theme>()
+        .init_resource::<UiRects>()
+        .init_resource::<EguiIcons>()
+        .init_resource::<FontsInstalled>()
+        .add_systems(First, |mut rects: ResMut<UiRects>| rects.0.clear())
+        .add_systems(
+            EguiPrimaryContextPass,
+            (install_fonts, apply_zoom, register_icons).before(crate::screens::ScreensUi),
+        );
+}
+
+fn install_fonts(mut contexts: EguiContexts, mut installed: ResMut<FontsInstalled>) -> Result {
+    if installed.0 {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    ctx.add_font(FontInsert::new(
+        "noto-sans-sc",
+        egui::FontData::from_static(FONT_BYTES),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Highest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Highest,
+            },
+        ],
+    ));
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(15.0)),
+            (TextStyle::Body, FontId::proportional(19.0)),
+            (TextStyle::Button, FontId::proportional(22.0)),
+            (TextStyle::Heading, FontId::proportional(30.0)),
+            (TextStyle::Monospace, FontId::monospace(16.0)),
+        ]
+        .into();
+        style.spacing.button_padding = egui::vec2(18.0, 10.0);
+        style.spacing.item_spacing = egui::vec2(10.0, 10.0);
+        style.visuals = egui::Visuals::light();
+        style.visuals.widgets.inactive.corner_radius = egui::CornerRadius::same(12);
+        style.visuals.widgets.hovered.corner_radius = egui::CornerRadius::same(12);
+        style.visuals.widgets.active.corner_radius = egui::CornerRadius::same(12);
+        style.interaction.tooltip_delay = 10.0;
+    });
+    installed.0 = true;
+    Ok(())
+}
+
+fn apply_zoom(mut contexts: EguiContexts, layout: Res<Layout>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let zoom = layout.zoom();
+    if (ctx.zoom_factor() - zoom).abs() > 0.001 {
+        ctx.set_zoom_factor(zoom);
+    }
+    Ok(())
+}
+
+fn register_icons(mut contexts: EguiContexts, assets: Option<Res<GameAssets>>, mut icons: ResMut<EguiIcons>) {
+    let Some(assets) = assets else { return };
+    if !icons.0.is_empty() || assets.icons.is_empty() {
+        return;
+    }
+    for (name, handle) in &assets.icons {
+        let id = contexts.add_image(EguiTextureHandle::Strong(handle.clone()));
+        icons.0.insert(name.clone(), id);
+    }
+}

@@ -1,0 +1,148 @@
+//! Reusable egui pieces: big touch buttons that report where they are, the language switch, icons.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy_egui::EguiContexts;
+use bevy_egui::egui::{self, Color32, RichText};
+
+use super::{EguiIcons, Theme, UiRects};
+use crate::i18n::{Language, SetLanguage};
+use crate::layout::Layout;
+use crate::pack::Lang;
+
+/// What every screen's UI system needs.
+#[derive(SystemParam)]
+pub struct UiParams<'w, 's> {
+    pub contexts: EguiContexts<'w, 's>,
+    pub rects: ResMut<'w, UiRects>,
+    pub layout: Res<'w, Layout>,
+    pub language: Res<'w, Language>,
+    pub theme: Res<'w, Theme>,
+    pub icons: Res<'w, EguiIcons>,
+    pub set_language: MessageWriter<'w, SetLanguage>,
+}
+
+/// Remembers where a named control is, in logical px, for the test state.
+pub fn record(rects: &mut UiRects, zoom: f32, name: &str, rect: egui::Rect) {
+    rects.0.insert(
+        name.to_string(),
+        Rect::new(rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom),
+    );
+}
+
+pub fn title_text(text: &str, size: f32, color: Color32) -> RichText {
+    RichText::new(text).size(size).color(color).strong()
+}
+
+/// A large, high-contrast button (at least 48 px tall at laptop size).
+pub fn big_button(
+    ui: &mut egui::Ui,
+    rects: &mut UiRects,
+    zoom: f32,
+    name: &str,
+    label: &str,
+    fill: Color32,
+    width: f32,
+) -> egui::Response {
+    let text = RichText::new(label).size(26.0).color(Color32::WHITE).strong();
+    let response = ui.add(
+        egui::Button::new(text)
+            .fill(fill)
+            .corner_radius(egui::CornerRadius::same(18))
+            .min_size(egui::vec2(width, 60.0)),
+    );
+    record(rects, zoom, name, response.rect);
+    response
+}
+
+/// A smaller secondary button.
+pub fn small_button(
+    ui: &mut egui::Ui,
+    rects: &mut UiRects,
+    zoom: f32,
+    name: &str,
+    label: &str,
+) -> egui::Response {
+    let response = ui.add(
+        egui::Button::new(RichText::new(label).size(20.0))
+            .corner_radius(egui::CornerRadius::same(12))
+            .min_size(egui::vec2(52.0, 48.0)),
+    );
+    record(rects, zoom, name, response.rect);
+    response
+}
+
+/// 中文 | English, shown on every screen; changes every string at once.
+pub fn language_switch(ui: &mut egui::Ui, params: &mut UiParams) {
+    let zoom = params.layout.zoom();
+    let current = params.language.0;
+    for (lang, name, label) in [(Lang::Zh, "lang_zh", "中文"), (Lang::En, "lang_en", "English")] {
+        let selected = current == lang;
+        let text = RichText::new(label).size(20.0).color(if selected {
+            Color32::WHITE
+        } else {
+            params.theme.ink
+        });
+        let fill = if selected {
+            params.theme.green_dark
+        } else {
+            Color32::from_white_alpha(230)
+        };
+        let response = ui.add(
+            egui::Button::new(text)
+                .fill(fill)
+                .corner_radius(egui::CornerRadius::same(12))
+                .min_size(egui::vec2(64.0, 48.0)),
+        );
+        record(&mut params.rects, zoom, name, response.rect);
+        if response.clicked() && !selected {
+            params.set_language.write(SetLanguage(lang));
+        }
+    }
+}
+
+/// The language switch in the top-right corner, as an overlay.
+pub fn corner_language_switch(ctx: &egui::Context, params: &mut UiParams) {
+    egui::Area::new(egui::Id::new("language-switch"))
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 12.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| language_switch(ui, params));
+        });
+}
+
+/// An icon from the art set, if it is loaded.
+pub fn icon(icons: &EguiIcons, name: &str, size: f32) -> Option<egui::Image<'static>> {
+    let id = icons.0.get(name)?;
+    Some(egui::Image::new(egui::load::SizedTexture::new(*id, egui::vec2(size, size))))
+}
+
+pub fn color32(color: Color) -> Color32 {
+    let [r, g, b, a] = color.to_srgba().to_u8_array();
+    Color32::from_rgba_unmultiplied(r, g, b, a)
+}
+
+/// A rounded card background.
+pub fn card_frame(theme: &Theme) -> egui::Frame {
+    egui::Frame::new()
+        .fill(theme.paper)
+        .corner_radius(egui::CornerRadius::same(24))
+        .inner_margin(egui::Margin::same(22))
+        .shadow(egui::Shadow {
+            offset: [0, 6],
+            blur: 24,
+            spread: 0,
+            color: Color32::from_black_alpha(50),
+        })
+}
+
+/// A full-window `Ui` to lay panels into (egui 0.36 panels live inside a `Ui`).
+pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(id),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.content_rect()),
+    )
+}
