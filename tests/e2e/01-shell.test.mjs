@@ -1,0 +1,72 @@
+// Issue: foundation. The game loads in a browser at kiosk, laptop and phone sizes, shows its
+// title in Chinese first, switches to English (and remembers it), and reaches the scene list.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  assertNoProblems,
+  canvasNotBlank,
+  launchBrowser,
+  openGame,
+  pressButton,
+  saveShot,
+  waitForState,
+  waitForTitle,
+  withPage,
+} from './lib.mjs';
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 390, height: 844, touch: true },
+];
+
+describe('01 shell', () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+    // The language choice is checked across a reload at the first size only: each load of the
+    // game costs 10–30 s under SwiftShader.
+    const checkReload = size === SIZES[0];
+
+    test(`title, language and scene list at ${tag}${size.touch ? ' (touch)' : ''}`, { timeout: 15 * 60_000 }, async () => {
+      await withPage(browser, size, `shell-${tag}`, async ({ page }) => {
+        let s = await openGame(page);
+        assert.equal(s.errors.length, 0, `the built-in pack has errors: ${s.errors.join('; ')}`);
+
+        assert.ok(await canvasNotBlank(page), `the title screen looks blank: ${JSON.stringify(canvasNotBlank.details)}`);
+        assert.equal(s.lang, 'zh', 'Chinese is the default language');
+        assert.ok(s.title.includes('绿色行动者'), `Chinese title shown, got ${JSON.stringify(s.title)}`);
+        await saveShot(page, `title-${tag}`);
+
+        await pressButton(page, 'lang_en', { touch: size.touch });
+        s = await waitForState(page, (s) => s.lang === 'en', 30_000, 'English');
+        assert.ok(s.title.includes('Green Actor'), `English title shown, got ${JSON.stringify(s.title)}`);
+        assert.equal(s.screen, 'title');
+        await saveShot(page, `title-en-${tag}`);
+
+        await pressButton(page, 'start', { touch: size.touch });
+        s = await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+        assert.ok(s.buttons.scene_sorting, 'the scene list offers waste sorting');
+        assert.ok(await canvasNotBlank(page), `the scene list looks blank: ${JSON.stringify(canvasNotBlank.details)}`);
+        await saveShot(page, `scenes-${tag}`);
+
+        if (checkReload) {
+          await page.reload({ waitUntil: 'load' });
+          s = await waitForTitle(page);
+          assert.equal(s.lang, 'en', 'the language choice is remembered across a reload');
+          assert.ok(s.title.includes('Green Actor'), `English title after reload, got ${JSON.stringify(s.title)}`);
+        }
+
+        assertNoProblems(page);
+      });
+    });
+  }
+});

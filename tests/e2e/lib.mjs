@@ -1,0 +1,480 @@
+// Shared helpers for Green Actor's browser tests: launch Debian's Chromium (SwiftShader WebGL2),
+// open the game with its test hooks (`?test=1`), read `greenActor.state()`, and act like a player
+// with the mouse, touch (CDP) and keys.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const SHOTS = path.join(HERE, 'screenshots');
+
+/** SwiftShader is slow: loading the game can take minutes on a busy two-core machine. */
+export const LOAD_TIMEOUT = 180_000;
+export const STEP_TIMEOUT = 60_000;
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Where the runner's server is; `GREEN_ACTOR_URL` is set by run.mjs. */
+export function baseUrl() {
+  const url = process.env.GREEN_ACTOR_URL;
+  if (!url) {
+    throw new Error('GREEN_ACTOR_URL is not set: run the browser tests with `node tests/e2e/run.mjs`');
+  }
+  return url.endsWith('/') ? url : url + '/';
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts Chromium (Playwright makes a fresh user-data-dir for it). */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A fresh browser context and page at `size` ({width, height}); `touch: true` makes it a phone
+ * (touch events, mobile viewport, device pixel ratio 2).
+ */
+export async function newGamePage(browser, { width, height, touch = false }) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: touch ? 2 : 1,
+    hasTouch: touch,
+    isMobile: touch,
+  });
+  const page = await context.newPage();
+  watch(page);
+  return { context, page };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Console and page errors
+
+const logs = new WeakMap();
+
+/** Starts collecting console messages and page errors of `page` (once per page). */
+export function watch(page) {
+  if (logs.has(page)) {
+    return logs.get(page);
+  }
+  const log = { console: [], pageErrors: [] };
+  logs.set(page, log);
+  page.on('console', (msg) => log.console.push({ type: msg.type(), text: msg.text() }));
+  page.on('pageerror', (err) => log.pageErrors.push(String(err && err.stack ? err.stack : err)));
+  return log;
+}
+
+export function logOf(page) {
+  return watch(page);
+}
+
+/** Console errors, page errors and panics seen so far, as strings. */
+export function problems(page) {
+  const log = watch(page);
+  const found = [];
+  for (const { type, text } of log.console) {
+    if (type === 'error' || /panicked/.test(text)) {
+      found.push(`console.${type}: ${text}`);
+    }
+  }
+  for (const err of log.pageErrors) {
+    found.push(`page error: ${err}`);
+  }
+  return found;
+}
+
+/** Fails with every console error, page error and panic message the page produced. */
+export function assertNoProblems(page) {
+  const found = problems(page);
+  if (found.length) {
+    throw new Error(`the page reported ${found.length} problem(s):\n  ${found.join('\n  ')}`);
+  }
+}
+
+function panicOf(page) {
+  const log = watch(page);
+  const panic = log.console.find(({ text }) => /panicked/.test(text));
+  if (panic) {
+    return panic.text;
+  }
+  return log.pageErrors.find((err) => /RuntimeError|unreachable/.test(err)) || null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Game state
+
+/** The game's published test state, or null before the game wrote one. */
+export async function state(page) {
+  return page.evaluate(() => (window.greenActor ? window.greenActor.state() : null));
+}
+
+function summary(s) {
+  if (!s) {
+    return 'no state yet';
+  }
+  const short = { screen: s.screen, scene: s.scene, lang: s.lang, frame: s.frame, buttons: Object.keys(s.buttons || {}) };
+  if (s.sorting) {
+    const { phase, current, score, streak, sorted, total, correct, feedback } = s.sorting;
+    short.sorting = { phase, current, score, streak, sorted, total, correct, feedback };
+  }
+  if (s.results) {
+    short.results = s.results;
+  }
+  if (s.errors && s.errors.length) {
+    short.errors = s.errors;
+  }
+  return JSON.stringify(short);
+}
+
+/**
+ * Polls `greenActor.state()` until `predicate(state)` is truthy and returns that state.
+ * Fails early when the game panics; the timeout error shows the last state and console lines.
+ */
+export async function waitForState(page, predicate, timeout = STEP_TIMEOUT, what = '') {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    try {
+      last = await state(page);
+    } catch (err) {
+      // A navigation in progress destroys the context; try again.
+      if (!/context was destroyed|navigat/i.test(String(err))) {
+        throw err;
+      }
+      last = null;
+    }
+    if (last && predicate(last)) {
+      return last;
+    }
+    const panic = panicOf(page);
+    if (panic) {
+      throw new Error(`the game crashed while waiting${what ? ` for ${what}` : ''}: ${panic}`);
+    }
+    if (Date.now() > deadline) {
+      const tail = watch(page).console.slice(-8).map(({ type, text }) => `  console.${type}: ${text.slice(0, 300)}`);
+      throw new Error(
+        `timed out after ${Math.round(timeout / 1000)} s waiting${what ? ` for ${what}` : ''}` +
+          `${predicate.name ? ` (${predicate.name})` : ''}\n  predicate: ${String(predicate).slice(0, 200)}` +
+          `\n  last state: ${summary(last)}` +
+          (tail.length ? `\n  last console lines:\n${tail.join('\n')}` : ''),
+      );
+    }
+    await sleep(100);
+  }
+}
+
+/** Waits until the game has drawn `count` more frames. */
+export async function nextFrames(page, count = 1, timeout = STEP_TIMEOUT) {
+  const start = (await state(page))?.frame ?? 0;
+  return waitForState(page, (s) => s.frame >= start + count, timeout, `${count} frame(s)`);
+}
+
+/**
+ * Opens the game with its test hooks and waits for the title screen (up to 3 minutes), with the
+ * page's loading overlay gone. `size` ({width, height}) resizes the page first.
+ */
+export async function openGame(page, { size, query = 'test=1', timeout = LOAD_TIMEOUT } = {}) {
+  watch(page);
+  if (size) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+  }
+  await page.goto(`${baseUrl()}?${query}`, { waitUntil: 'load', timeout });
+  return waitForTitle(page, timeout);
+}
+
+/** Waits for the title screen after a load or reload. */
+export async function waitForTitle(page, timeout = LOAD_TIMEOUT) {
+  const started = Date.now();
+  const s = await waitForState(page, (s) => s.screen === 'title', timeout, 'the title screen');
+  const overlayGone = () => {
+    const overlay = document.getElementById('overlay');
+    return !overlay || overlay.classList.contains('gone');
+  };
+  await page.waitForFunction(overlayGone, null, { timeout: 10_000, polling: 100 });
+  if (process.env.GREEN_ACTOR_VERBOSE) {
+    console.log(`# title screen after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+/** Waits for button `name` to be shown and to stay still for a frame; returns its rect. */
+export async function buttonRect(page, name, timeout = STEP_TIMEOUT) {
+  let previous = null;
+  const s = await waitForState(
+    page,
+    (s) => {
+      const rect = s.buttons && s.buttons[name];
+      const still = rect && rect.w > 0 && rect.h > 0 && sameRect(rect, previous);
+      previous = rect || null;
+      return still;
+    },
+    timeout,
+    `button "${name}"`,
+  );
+  return s.buttons[name];
+}
+
+/** Clicks the centre of button `name` with the mouse (move, press, release over separate frames). */
+export async function clickButton(page, name, timeout = STEP_TIMEOUT) {
+  const { x, y } = centre(await buttonRect(page, name, timeout));
+  await page.mouse.move(x, y);
+  await nextFrames(page, 1);
+  await page.mouse.down();
+  await nextFrames(page, 1);
+  await page.mouse.up();
+  await nextFrames(page, 1);
+}
+
+const cdpSessions = new WeakMap();
+
+/** The page's Chrome DevTools Protocol session, for touch input. */
+export async function cdp(page) {
+  if (!cdpSessions.has(page)) {
+    cdpSessions.set(page, await page.context().newCDPSession(page));
+  }
+  return cdpSessions.get(page);
+}
+
+function touchPoint({ x, y }) {
+  return { x: Math.round(x), y: Math.round(y), id: 1, radiusX: 4, radiusY: 4, force: 1 };
+}
+
+export async function touchStart(page, at) {
+  await (await cdp(page)).send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [touchPoint(at)] });
+}
+
+export async function touchMove(page, at) {
+  await (await cdp(page)).send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [touchPoint(at)] });
+}
+
+export async function touchEnd(page) {
+  await (await cdp(page)).send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** Taps a point with a finger (touch start and end on separate frames). */
+export async function tap(page, at) {
+  await touchStart(page, at);
+  await nextFrames(page, 1);
+  await touchEnd(page);
+  await nextFrames(page, 1);
+}
+
+/** Taps the centre of button `name` with a finger. */
+export async function tapButton(page, name, timeout = STEP_TIMEOUT) {
+  await tap(page, centre(await buttonRect(page, name, timeout)));
+}
+
+/** Clicks (mouse) or taps (touch) button `name`. */
+export async function pressButton(page, name, { touch = false, timeout = STEP_TIMEOUT } = {}) {
+  return touch ? tapButton(page, name, timeout) : clickButton(page, name, timeout);
+}
+
+/**
+ * Drags from `from` to `to` ({x, y} in CSS px) with real pointer moves in `steps` steps, with the
+ * mouse or (`touch: true`) a finger through CDP touch events.
+ */
+export async function dragTo(page, from, to, { touch = false, steps = 12 } = {}) {
+  const at = (i) => ({ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps });
+  if (touch) {
+    await touchStart(page, from);
+  } else {
+    await page.mouse.move(from.x, from.y);
+    await nextFrames(page, 1);
+    await page.mouse.down();
+  }
+  await nextFrames(page, 1);
+  for (let i = 1; i <= steps; i++) {
+    const p = at(i);
+    if (touch) {
+      await touchMove(page, p);
+    } else {
+      await page.mouse.move(p.x, p.y);
+    }
+    await sleep(16);
+    if (i % 3 === 0 || i === steps) {
+      await nextFrames(page, 1);
+    }
+  }
+  if (touch) {
+    await touchEnd(page);
+  } else {
+    await page.mouse.up();
+  }
+  await nextFrames(page, 1);
+}
+
+/** Presses and releases a key on separate frames (`key` as Playwright names it, e.g. "Digit1"). */
+export async function pressKey(page, key) {
+  await page.keyboard.down(key);
+  await nextFrames(page, 1);
+  await page.keyboard.up(key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots
+
+/** Saves a PNG screenshot as tests/e2e/screenshots/<name>.png and returns its path. */
+export async function saveShot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Decodes an 8-bit, non-interlaced PNG (what Chromium's screenshots are) into RGBA pixels. */
+export function decodePng(buffer) {
+  const signature = '89504e470d0a1a0a';
+  if (buffer.subarray(0, 8).toString('hex') !== signature) {
+    throw new Error('not a PNG');
+  }
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let colorType = 0;
+  let bitDepth = 0;
+  let interlace = 0;
+  let palette = null;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('latin1', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      bitDepth = data[8];
+      colorType = data[9];
+      interlace = data[12];
+    } else if (type === 'PLTE') {
+      palette = data;
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
+  if (bitDepth !== 8 || interlace !== 0 || !channels) {
+    throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(width * height * 4);
+  let previous = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels] : 0;
+      const b = previous[i];
+      const c = i >= channels ? previous[i - channels] : 0;
+      let add = 0;
+      if (filter === 1) add = a;
+      else if (filter === 2) add = b;
+      else if (filter === 3) add = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      } else if (filter !== 0) {
+        throw new Error(`bad PNG filter ${filter}`);
+      }
+      line[i] = (line[i] + add) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      const s = x * channels;
+      if (colorType === 6) {
+        line.copy(pixels, o, s, s + 4);
+      } else if (colorType === 2) {
+        pixels[o] = line[s];
+        pixels[o + 1] = line[s + 1];
+        pixels[o + 2] = line[s + 2];
+        pixels[o + 3] = 255;
+      } else if (colorType === 3) {
+        const p = line[s] * 3;
+        pixels[o] = palette[p];
+        pixels[o + 1] = palette[p + 1];
+        pixels[o + 2] = palette[p + 2];
+        pixels[o + 3] = 255;
+      } else {
+        const g = line[s];
+        pixels[o] = g;
+        pixels[o + 1] = g;
+        pixels[o + 2] = g;
+        pixels[o + 3] = colorType === 4 ? line[s + 1] : 255;
+      }
+    }
+    previous = line;
+  }
+  return { width, height, pixels };
+}
+
+/** Distinct colours and the share of pixels that differ from the most common colour. */
+export function colourStats({ width, height, pixels }) {
+  const counts = new Map();
+  for (let i = 0; i < width * height * 4; i += 4) {
+    const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  let top = 0;
+  for (const n of counts.values()) {
+    top = Math.max(top, n);
+  }
+  return { distinct: counts.size, varied: 1 - top / (width * height) };
+}
+
+/**
+ * True when the page shows a drawn picture: a screenshot (PNG) with many distinct colours and
+ * a good share of pixels that are not the background. Returns the stats as `details`.
+ */
+export async function canvasNotBlank(page, { minColours = 64, minVaried = 0.02 } = {}) {
+  const stats = colourStats(decodePng(await page.screenshot({ type: 'png' })));
+  const ok = stats.distinct >= minColours && stats.varied >= minVaried;
+  canvasNotBlank.details = stats;
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test scaffolding
+
+/** Runs `body({page, context})` on a fresh page; on failure saves `FAILED-<label>.png` first. */
+export async function withPage(browser, size, label, body) {
+  const { context, page } = await newGamePage(browser, size);
+  try {
+    return await body({ page, context });
+  } catch (err) {
+    try {
+      const file = await saveShot(page, `FAILED-${label}`);
+      err.message += `\n  screenshot: ${path.relative(ROOT, file)}`;
+      err.message += `\n  last state: ${summary(await state(page))}`;
+    } catch {
+      // the page may be gone
+    }
+    throw err;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
