@@ -20,7 +20,14 @@ pub enum Sfx {
 }
 
 impl Sfx {
-    pub const ALL: [Sfx; 6] = [Sfx::Correct, Sfx::Wrong, Sfx::Tap, Sfx::Drop, Sfx::LevelComplete, Sfx::Streak];
+    pub const ALL: [Sfx; 6] = [
+        Sfx::Correct,
+        Sfx::Wrong,
+        Sfx::Tap,
+        Sfx::Drop,
+        Sfx::LevelComplete,
+        Sfx::Streak,
+    ];
 
     pub fn file(self) -> &'static str {
         match self {
@@ -57,7 +64,11 @@ fn remember_mute(mut muted: ResMut<Muted>, options: Res<LaunchOptions>) {
     }
 }
 
-fn toggle_mute(mut toggles: MessageReader<ToggleMute>, mut muted: ResMut<Muted>, options: Res<LaunchOptions>) {
+fn toggle_mute(
+    mut toggles: MessageReader<ToggleMute>,
+    mut muted: ResMut<Muted>,
+    options: Res<LaunchOptions>,
+) {
     for _ in toggles.read() {
         muted.0 = !muted.0;
         if options.persist {
@@ -73,7 +84,9 @@ fn play(
     assets: Option<Res<GameAssets>>,
 ) {
     for PlaySound(sfx) in sounds.read() {
-        let Some(handle) = assets.as_ref().and_then(|a| a.sounds.get(sfx)) else { continue };
+        let Some(handle) = assets.as_ref().and_then(|a| a.sounds.get(sfx)) else {
+            continue;
+        };
         if !muted.0 {
             commands.spawn((AudioPlayer::new(handle.clone()), PlaybackSettings::DESPAWN));
         }

@@ -18,7 +18,9 @@ pub fn names() -> &'static [String] {
 }
 
 pub fn exists(name: &str) -> bool {
-    names().binary_search_by(|probe| probe.as_str().cmp(name)).is_ok()
+    names()
+        .binary_search_by(|probe| probe.as_str().cmp(name))
+        .is_ok()
 }
 
 pub fn path(name: &str) -> String {

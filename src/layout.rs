@@ -42,7 +42,8 @@ impl Layout {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Layout>().add_systems(PreUpdate, follow_window);
+    app.init_resource::<Layout>()
+        .add_systems(PreUpdate, follow_window);
 }
 
 fn follow_window(window: Query<&Window, With<PrimaryWindow>>, mut layout: ResMut<Layout>) {

@@ -52,14 +52,13 @@ pub fn app(options: LaunchOptions) -> App {
 /// Everything that decides what happens, without window, rendering or egui: the headless tests
 /// run exactly this on top of `MinimalPlugins`.
 pub fn game(app: &mut App, options: LaunchOptions) {
-    app.insert_resource(options)
-        .add_plugins((
-            i18n::plugin,
-            layout::plugin,
-            pack::loader::plugin,
-            audio::plugin,
-            world::plugin,
-            screens::plugin,
-            scenes::plugin,
-        ));
+    app.insert_resource(options).add_plugins((
+        i18n::plugin,
+        layout::plugin,
+        pack::loader::plugin,
+        audio::plugin,
+        world::plugin,
+        screens::plugin,
+        scenes::plugin,
+    ));
 }

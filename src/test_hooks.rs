@@ -14,7 +14,10 @@ use crate::screens::{PackProblems, Screen};
 use crate::ui::UiRects;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(Last, publish.run_if(|options: Res<LaunchOptions>| options.test_hooks));
+    app.add_systems(
+        Last,
+        publish.run_if(|options: Res<LaunchOptions>| options.test_hooks),
+    );
 }
 
 fn rect_json(rect: Rect) -> Value {
@@ -39,14 +42,19 @@ fn publish(
         Screen::Playing(scene) => Some(scene.name()),
         _ => None,
     };
-    let buttons: serde_json::Map<String, Value> =
-        rects.0.iter().map(|(name, rect)| (name.clone(), rect_json(*rect))).collect();
+    let buttons: serde_json::Map<String, Value> = rects
+        .0
+        .iter()
+        .map(|(name, rect)| (name.clone(), rect_json(*rect)))
+        .collect();
     let sorting = sorting.map(|sorting| {
-        let current = sorting.round.current().zip(current.single().ok()).map(|(item, transform)| {
-            let at = layout.to_screen(transform.translation.truncate());
-            let item = &sorting.data.items[item];
-            json!({"id": item.id, "bin": item.bin_for(sorting.city()), "x": at.x, "y": at.y})
-        });
+        let current = sorting.round.current().zip(current.single().ok()).map(
+            |(item, transform)| {
+                let at = layout.to_screen(transform.translation.truncate());
+                let item = &sorting.data.items[item];
+                json!({"id": item.id, "bin": item.bin_for(sorting.city()), "x": at.x, "y": at.y})
+            },
+        );
         let bins: Vec<Value> = sorting
             .data
             .bins
@@ -80,17 +88,19 @@ fn publish(
             "feedback": feedback,
         })
     });
-    let results = outcome.filter(|_| *screen.get() == Screen::Results).map(|outcome| {
-        json!({
-            "scene": outcome.scene.name(),
-            "level": outcome.level_id,
-            "correct": outcome.correct,
-            "total": outcome.total,
-            "score": outcome.score,
-            "passed": outcome.passed,
-            "missed": outcome.lessons.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
-        })
-    });
+    let results = outcome
+        .filter(|_| *screen.get() == Screen::Results)
+        .map(|outcome| {
+            json!({
+                "scene": outcome.scene.name(),
+                "level": outcome.level_id,
+                "correct": outcome.correct,
+                "total": outcome.total,
+                "score": outcome.score,
+                "passed": outcome.passed,
+                "missed": outcome.lessons.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
+            })
+        });
     let state = json!({
         "screen": screen.get().name(),
         "scene": scene,

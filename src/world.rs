@@ -62,7 +62,11 @@ fn apply_changes(mut changes: MessageReader<EcoChange>, mut world: ResMut<EcoWor
     }
 }
 
-fn spawn_backdrop(mut commands: Commands, assets: Res<GameAssets>, existing: Query<(), With<Backdrop>>) {
+fn spawn_backdrop(
+    mut commands: Commands,
+    assets: Res<GameAssets>,
+    existing: Query<(), With<Backdrop>>,
+) {
     if !existing.is_empty() {
         return;
     }
@@ -86,12 +90,30 @@ fn spawn_backdrop(mut commands: Commands, assets: Res<GameAssets>, existing: Que
     ];
     commands.spawn((
         Backdrop,
-        Piece { at: Vec2::new(0.5, 0.93), size: 0.0, z: 0.5, shows_when: 0.0 },
+        Piece {
+            at: Vec2::new(0.5, 0.93),
+            size: 0.0,
+            z: 0.5,
+            shows_when: 0.0,
+        },
         Sprite::from_image(assets.world("ground")),
     ));
     for (name, at, size, z, shows_when) in pieces {
-        let image = if name == "litter" { assets.world(name) } else { assets.icon(name) };
-        commands.spawn((Backdrop, Piece { at, size, z, shows_when }, Sprite::from_image(image)));
+        let image = if name == "litter" {
+            assets.world(name)
+        } else {
+            assets.icon(name)
+        };
+        commands.spawn((
+            Backdrop,
+            Piece {
+                at,
+                size,
+                z,
+                shows_when,
+            },
+            Sprite::from_image(image),
+        ));
     }
 }
 

@@ -15,7 +15,8 @@ fn root() -> &'static Path {
 #[test]
 fn every_ui_string_exists_in_both_languages() {
     let en: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("assets/i18n/en.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root().join("assets/i18n/en.json")).unwrap())
+            .unwrap();
     let zh_keys: BTreeSet<String> = keys().into_iter().collect();
     let en_keys: BTreeSet<String> = en.keys().cloned().collect();
     assert_eq!(zh_keys, en_keys);
@@ -54,7 +55,10 @@ fn the_font_covers_every_shipped_string() {
             }
         }
     }
-    assert!(missing.is_empty(), "characters the font lacks (tofu): {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "characters the font lacks (tofu): {missing:?}"
+    );
 }
 
 #[test]
@@ -62,7 +66,8 @@ fn the_font_covers_common_chinese() {
     let font = FontRef::new(FONT_BYTES).unwrap();
     let charmap = font.charmap();
     // A sample of GB 2312 level-1 hanzi a teacher's pack is likely to use.
-    for ch in "垃圾分类回收有害厨余其他低碳出行公交地铁长江重庆河流水质保护鱼鸟树".chars() {
+    for ch in "垃圾分类回收有害厨余其他低碳出行公交地铁长江重庆河流水质保护鱼鸟树".chars()
+    {
         assert!(charmap.map(ch).is_some(), "{ch}");
     }
 }

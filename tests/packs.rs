@@ -15,7 +15,12 @@ fn every_shipped_pack_is_clean() {
     for entry in std::fs::read_dir(root().join("assets/packs")).unwrap() {
         let dir = entry.unwrap().path();
         let report = read_pack_dir(&dir);
-        assert!(report.problems.is_empty(), "{}: {:#?}", dir.display(), report.problems);
+        assert!(
+            report.problems.is_empty(),
+            "{}: {:#?}",
+            dir.display(),
+            report.problems
+        );
         assert!(report.pack.is_some());
     }
 }
@@ -27,8 +32,16 @@ fn the_default_pack_has_over_a_hundred_items_and_five_levels() {
     assert!(sorting.items.len() >= 100, "{} items", sorting.items.len());
     assert!(sorting.levels.len() >= 5);
     for item in &sorting.items {
-        assert!(!item.name.zh.is_empty() && !item.name.en.is_empty(), "{}", item.id);
-        assert!(!item.reason.zh.is_empty() && !item.reason.en.is_empty(), "{}", item.id);
+        assert!(
+            !item.name.zh.is_empty() && !item.name.en.is_empty(),
+            "{}",
+            item.id
+        );
+        assert!(
+            !item.reason.zh.is_empty() && !item.reason.en.is_empty(),
+            "{}",
+            item.id
+        );
         assert!(!item.source.is_empty(), "{} has no source", item.id);
         assert!(sorting.bin(&item.bin).is_some(), "{}", item.id);
     }
@@ -55,7 +68,9 @@ fn tricky_items_are_sorted_as_the_facts_say() {
         ("O44", "O", "greasy paper"),
     ];
     for (id, bin, what) in expected {
-        let item = sorting.item(id).unwrap_or_else(|| panic!("{id} ({what}) is missing"));
+        let item = sorting
+            .item(id)
+            .unwrap_or_else(|| panic!("{id} ({what}) is missing"));
         assert_eq!(item.bin_for(Some("chongqing")), bin, "{what}");
         assert!(item.tricky, "{what} is a common mistake");
     }
@@ -81,7 +96,12 @@ fn check_fixture(name: &str, expected: &[Expect], pack_survives: bool) {
                 && p.message.zh.contains(want.zh)
                 && p.message.en.contains(want.en)
         });
-        let problem = found.unwrap_or_else(|| panic!("{name}: no problem like {} {} {}; got {:#?}", want.file, want.path, want.en, report.problems));
+        let problem = found.unwrap_or_else(|| {
+            panic!(
+                "{name}: no problem like {} {} {}; got {:#?}",
+                want.file, want.path, want.en, report.problems
+            )
+        });
         assert_eq!(problem.line, want.line, "{name}: line of {}", want.path);
         assert!(problem.is_error());
     }
@@ -92,7 +112,13 @@ fn check_fixture(name: &str, expected: &[Expect], pack_survives: bool) {
 fn a_syntax_error_is_located() {
     check_fixture(
         "broken-syntax",
-        &[Expect { file: "pack.json", path: "", line: Some(6), zh: "JSON 格式错误", en: "invalid JSON" }],
+        &[Expect {
+            file: "pack.json",
+            path: "",
+            line: Some(6),
+            zh: "JSON 格式错误",
+            en: "invalid JSON",
+        }],
         false,
     );
 }
@@ -101,7 +127,13 @@ fn a_syntax_error_is_located() {
 fn a_newer_format_is_refused_clearly() {
     check_fixture(
         "newer-format",
-        &[Expect { file: "pack.json", path: "format", line: Some(2), zh: "不受支持", en: "not supported" }],
+        &[Expect {
+            file: "pack.json",
+            path: "format",
+            line: Some(2),
+            zh: "不受支持",
+            en: "not supported",
+        }],
         false,
     );
 }
@@ -112,13 +144,55 @@ fn every_problem_in_a_broken_scene_is_reported_and_the_rest_loads() {
     check_fixture(
         "broken-items",
         &[
-            Expect { file: items, path: "items[1]", line: Some(15), zh: "缺少字段「reason」", en: "missing field `reason`" },
-            Expect { file: items, path: "items[2].bin", line: Some(21), zh: "没有 id 为「X」的垃圾桶", en: "no bin with id \"X\"" },
-            Expect { file: items, path: "items[3].name.en", line: Some(26), zh: "缺少英文文本", en: "English text is empty" },
-            Expect { file: items, path: "items[4].source[0]", line: Some(32), zh: "未在 pack.json", en: "not listed" },
-            Expect { file: items, path: "items[5].icon", line: Some(36), zh: "没有名为", en: "no icon named" },
-            Expect { file: "sorting/levels/2.json", path: "items[1]", line: Some(4), zh: "找不到物品", en: "no item with id \"R99\"" },
-            Expect { file: "sorting/levels/2.json", path: "pass_mark", line: Some(6), zh: "及格线", en: "pass_mark" },
+            Expect {
+                file: items,
+                path: "items[1]",
+                line: Some(15),
+                zh: "缺少字段「reason」",
+                en: "missing field `reason`",
+            },
+            Expect {
+                file: items,
+                path: "items[2].bin",
+                line: Some(21),
+                zh: "没有 id 为「X」的垃圾桶",
+                en: "no bin with id \"X\"",
+            },
+            Expect {
+                file: items,
+                path: "items[3].name.en",
+                line: Some(26),
+                zh: "缺少英文文本",
+                en: "English text is empty",
+            },
+            Expect {
+                file: items,
+                path: "items[4].source[0]",
+                line: Some(32),
+                zh: "未在 pack.json",
+                en: "not listed",
+            },
+            Expect {
+                file: items,
+                path: "items[5].icon",
+                line: Some(36),
+                zh: "没有名为",
+                en: "no icon named",
+            },
+            Expect {
+                file: "sorting/levels/2.json",
+                path: "items[1]",
+                line: Some(4),
+                zh: "找不到物品",
+                en: "no item with id \"R99\"",
+            },
+            Expect {
+                file: "sorting/levels/2.json",
+                path: "pass_mark",
+                line: Some(6),
+                zh: "及格线",
+                en: "pass_mark",
+            },
         ],
         true,
     );
@@ -131,8 +205,16 @@ fn every_problem_in_a_broken_scene_is_reported_and_the_rest_loads() {
 #[test]
 fn the_validate_command_reports_and_fails() {
     let exe = env!("CARGO_BIN_EXE_green-actor");
-    let ok = Command::new(exe).args(["validate", "assets/packs/default"]).current_dir(root()).output().unwrap();
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    let ok = Command::new(exe)
+        .args(["validate", "assets/packs/default"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
     let bad = Command::new(exe)
         .args(["validate", "tests/fixtures/broken-items"])
         .current_dir(root())
@@ -140,8 +222,15 @@ fn the_validate_command_reports_and_fails() {
         .unwrap();
     assert!(!bad.status.success());
     let out = String::from_utf8_lossy(&bad.stdout);
-    assert!(out.contains("sorting/items.json:15 items[1]: 错误: 缺少字段「reason」"), "{out}");
-    assert!(out.contains("sorting/items.json:15 items[1]: error: missing field `reason`"), "{out}");
-    let first = read_pack_dir(&root().join("tests/fixtures/broken-items")).problems[0].describe(Lang::En);
+    assert!(
+        out.contains("sorting/items.json:15 items[1]: 错误: 缺少字段「reason」"),
+        "{out}"
+    );
+    assert!(
+        out.contains("sorting/items.json:15 items[1]: error: missing field `reason`"),
+        "{out}"
+    );
+    let first =
+        read_pack_dir(&root().join("tests/fixtures/broken-items")).problems[0].describe(Lang::En);
     assert!(out.contains(&first));
 }

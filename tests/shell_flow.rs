@@ -15,7 +15,11 @@ fn loads_the_built_in_pack_and_reaches_the_title() {
     let pack = app.world().resource::<LoadedPack>();
     assert_eq!(pack.0.scenes(), vec![SceneKind::Sorting]);
     let problems = app.world().resource::<PackProblems>();
-    assert!(problems.0.is_empty(), "the built-in pack has problems: {:?}", problems.0);
+    assert!(
+        problems.0.is_empty(),
+        "the built-in pack has problems: {:?}",
+        problems.0
+    );
 }
 
 #[test]
@@ -32,23 +36,39 @@ fn keys_move_through_the_screens() {
 #[test]
 fn navigation_reaches_every_screen_and_cleans_up() {
     let mut app = common::loaded(1);
-    app.world_mut().write_message(Navigate::Play(SceneKind::Sorting, 0));
+    app.world_mut()
+        .write_message(Navigate::Play(SceneKind::Sorting, 0));
     common::frames(&mut app, 3);
     assert_eq!(common::screen(&app), Screen::Playing(SceneKind::Sorting));
-    let bins = app.world_mut().query::<&green_actor::scenes::sorting::view::BinView>().iter(app.world()).count();
+    let bins = app
+        .world_mut()
+        .query::<&green_actor::scenes::sorting::view::BinView>()
+        .iter(app.world())
+        .count();
     assert_eq!(bins, 4);
     app.world_mut().write_message(Navigate::SceneSelect);
     common::frames(&mut app, 3);
     assert_eq!(common::screen(&app), Screen::SceneSelect);
-    let bins = app.world_mut().query::<&green_actor::scenes::sorting::view::BinView>().iter(app.world()).count();
+    let bins = app
+        .world_mut()
+        .query::<&green_actor::scenes::sorting::view::BinView>()
+        .iter(app.world())
+        .count();
     assert_eq!(bins, 0, "leaving the scene despawns what it spawned");
 }
 
 #[test]
 fn the_language_switch_changes_every_string_at_once() {
     let mut app = common::loaded(1);
-    assert_eq!(app.world().resource::<Language>().0, Lang::Zh, "Chinese first");
-    assert_eq!(app.world().resource::<Language>().t("app.title"), "绿色行动者");
+    assert_eq!(
+        app.world().resource::<Language>().0,
+        Lang::Zh,
+        "Chinese first"
+    );
+    assert_eq!(
+        app.world().resource::<Language>().t("app.title"),
+        "绿色行动者"
+    );
     app.world_mut().write_message(SetLanguage(Lang::En));
     common::frames(&mut app, 1);
     let language = *app.world().resource::<Language>();

@@ -11,7 +11,8 @@ use green_actor::scenes::{RoundOutcome, SceneKind};
 use green_actor::screens::{Navigate, Screen};
 
 fn start(app: &mut App, level: usize) {
-    app.world_mut().write_message(Navigate::Play(SceneKind::Sorting, level));
+    app.world_mut()
+        .write_message(Navigate::Play(SceneKind::Sorting, level));
     common::frames(app, 3);
     assert_eq!(phase(app), Phase::Intro);
     common::key(app, KeyCode::Enter);
@@ -29,20 +30,29 @@ fn phase(app: &App) -> Phase {
 
 fn expected(app: &App) -> usize {
     let sorting = sorting(app);
-    sorting.round.expected_bin(&sorting.data).expect("an item is on offer")
+    sorting
+        .round
+        .expected_bin(&sorting.data)
+        .expect("an item is on offer")
 }
 
 fn current_id(app: &App) -> String {
     let sorting = sorting(app);
-    sorting.data.items[sorting.round.current().unwrap()].id.clone()
+    sorting.data.items[sorting.round.current().unwrap()]
+        .id
+        .clone()
 }
 
 /// Where the item on offer is drawn, in screen pixels.
 fn item_at(app: &mut App) -> Vec2 {
     common::frames(app, 1);
     let layout = *app.world().resource::<green_actor::layout::Layout>();
-    let mut query = app.world_mut().query_filtered::<&Transform, With<Current>>();
-    let transform = query.single(app.world()).expect("the item on offer is spawned");
+    let mut query = app
+        .world_mut()
+        .query_filtered::<&Transform, With<Current>>();
+    let transform = query
+        .single(app.world())
+        .expect("the item on offer is spawned");
     layout.to_screen(transform.translation.truncate())
 }
 
@@ -55,7 +65,9 @@ fn wrong_bin(app: &App) -> usize {
 }
 
 fn finish_to_results(app: &mut App) -> RoundOutcome {
-    common::run_until(app, "the results screen", |app| common::screen(app) == Screen::Results);
+    common::run_until(app, "the results screen", |app| {
+        common::screen(app) == Screen::Results
+    });
     app.world().resource::<RoundOutcome>().clone()
 }
 
@@ -68,7 +80,11 @@ fn a_round_by_mouse_drag_with_one_mistake() {
     let mut wrong_id = String::new();
     for i in 0..total {
         let from = item_at(&mut app);
-        let bin = if i == 1 { wrong_bin(&app) } else { expected(&app) };
+        let bin = if i == 1 {
+            wrong_bin(&app)
+        } else {
+            expected(&app)
+        };
         if i == 1 {
             wrong_id = current_id(&app);
         }
@@ -116,7 +132,12 @@ fn a_round_by_touch_tap_tap() {
 fn a_round_by_number_keys() {
     let mut app = common::loaded(3);
     start(&mut app, 1);
-    let keys = [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3, KeyCode::Digit4];
+    let keys = [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+    ];
     for _ in 0..sorting(&app).round.total() {
         item_at(&mut app);
         let code = keys[expected(&app)];
@@ -135,7 +156,10 @@ fn a_drop_outside_every_bin_returns_the_item() {
     common::drag(&mut app, PointerId::Mouse, from, Vec2::new(20.0, 100.0));
     assert_eq!(sorting(&app).round.sorted(), 0);
     common::frames(&mut app, 2);
-    assert!(item_at(&mut app).distance(from) < 1.0, "the item goes back to its place");
+    assert!(
+        item_at(&mut app).distance(from) < 1.0,
+        "the item goes back to its place"
+    );
 }
 
 #[test]
@@ -144,7 +168,9 @@ fn an_item_that_rides_past_on_the_belt_is_a_miss_with_its_reason() {
     let conveyor = sorting_level_index(&app, "conveyor");
     start(&mut app, conveyor);
     let first = current_id(&app);
-    common::run_until(&mut app, "the item to ride past", |app| phase(app) == Phase::Feedback);
+    common::run_until(&mut app, "the item to ride past", |app| {
+        phase(app) == Phase::Feedback
+    });
     let feedback = sorting(&app).feedback.clone().unwrap();
     assert_eq!(feedback.verdict.chosen, None);
     assert_eq!(sorting(&app).data.items[feedback.item].id, first);

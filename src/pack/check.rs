@@ -122,7 +122,10 @@ impl<'a> FileCheck<'a> {
             } else if !seen.insert(id.to_string()) {
                 self.error(
                     &[key(list), Step::Index(i), key("id")],
-                    Localized::new(format!("id「{id}」重复了"), format!("the id \"{id}\" is used twice")),
+                    Localized::new(
+                        format!("id「{id}」重复了"),
+                        format!("the id \"{id}\" is used twice"),
+                    ),
                 );
             }
         }
@@ -145,8 +148,17 @@ pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
                 line: Some(err.line()),
                 severity: Severity::Error,
                 message: Localized::new(
-                    format!("JSON 格式错误（第 {} 行第 {} 列）：{}", err.line(), err.column(), syntax_zh(&err)),
-                    format!("invalid JSON at line {}, column {}: {err}", err.line(), err.column()),
+                    format!(
+                        "JSON 格式错误（第 {} 行第 {} 列）：{}",
+                        err.line(),
+                        err.column(),
+                        syntax_zh(&err)
+                    ),
+                    format!(
+                        "invalid JSON at line {}, column {}: {err}",
+                        err.line(),
+                        err.column()
+                    ),
                 ),
             });
             None
@@ -192,8 +204,15 @@ mod tests {
 
     #[test]
     fn translates_missing_and_unknown_fields() {
-        assert_eq!(serde_message("missing field `reason`").zh, "缺少字段「reason」");
-        assert!(serde_message("unknown field `reson`, expected one of `id`").zh.contains("reson"));
+        assert_eq!(
+            serde_message("missing field `reason`").zh,
+            "缺少字段「reason」"
+        );
+        assert!(
+            serde_message("unknown field `reson`, expected one of `id`")
+                .zh
+                .contains("reson")
+        );
     }
 
     #[test]

@@ -60,5 +60,6 @@ impl AssetLoader for PackLoader {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_asset::<PackAsset>().init_asset_loader::<PackLoader>();
+    app.init_asset::<PackAsset>()
+        .init_asset_loader::<PackLoader>();
 }

@@ -99,21 +99,36 @@ mod tests {
     #[test]
     fn finds_nested_values() {
         let index = LineIndex::new(TEXT);
-        let path = [Step::Key("items".into()), Step::Index(1), Step::Key("name".into())];
+        let path = [
+            Step::Key("items".into()),
+            Step::Index(1),
+            Step::Key("name".into()),
+        ];
         assert_eq!(index.line_of(&path), Some(6));
-        assert_eq!(index.line_of(&[Step::Key("items".into()), Step::Index(0)]), Some(3));
+        assert_eq!(
+            index.line_of(&[Step::Key("items".into()), Step::Index(0)]),
+            Some(3)
+        );
     }
 
     #[test]
     fn stops_at_the_deepest_existing_value() {
         let index = LineIndex::new(TEXT);
-        let path = [Step::Key("items".into()), Step::Index(1), Step::Key("reason".into())];
+        let path = [
+            Step::Key("items".into()),
+            Step::Index(1),
+            Step::Key("reason".into()),
+        ];
         assert_eq!(index.line_of(&path), Some(4));
     }
 
     #[test]
     fn renders_paths() {
-        let path = [Step::Key("items".into()), Step::Index(3), Step::Key("reason".into())];
+        let path = [
+            Step::Key("items".into()),
+            Step::Index(3),
+            Step::Key("reason".into()),
+        ];
         assert_eq!(render(&path), "items[3].reason");
     }
 }

@@ -55,7 +55,10 @@ pub fn files_named_in(manifest_text: &str) -> Vec<String> {
         .unwrap_or_default()
         .iter()
         .flat_map(|entry| {
-            let data = entry.get("data").and_then(|v| v.as_str()).map(str::to_string);
+            let data = entry
+                .get("data")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
             let levels = entry
                 .get("levels")
                 .and_then(|v| v.as_array())

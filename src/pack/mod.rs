@@ -94,7 +94,10 @@ pub fn parse_pack(manifest_text: &str, files: &Files) -> PackReport {
                     &[key("scenes"), Step::Index(i), key("scene")],
                     Localized::new(
                         format!("此版本还不支持场景「{}」，已跳过", entry.scene),
-                        format!("this version does not know the scene \"{}\"; skipped", entry.scene),
+                        format!(
+                            "this version does not know the scene \"{}\"; skipped",
+                            entry.scene
+                        ),
                     ),
                 );
                 problems.extend(check.problems);
@@ -126,14 +129,23 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
         check.error(
             &[key("format")],
             Localized::new(
-                format!("内容包格式版本 {} 不受支持（本程序读取版本 {FORMAT}）", manifest.format),
-                format!("pack format {} is not supported (this build reads format {FORMAT})", manifest.format),
+                format!(
+                    "内容包格式版本 {} 不受支持（本程序读取版本 {FORMAT}）",
+                    manifest.format
+                ),
+                format!(
+                    "pack format {} is not supported (this build reads format {FORMAT})",
+                    manifest.format
+                ),
             ),
         );
         return false;
     }
     if manifest.id.trim().is_empty() {
-        check.error(&[key("id")], Localized::new("id 不能为空", "the id is empty"));
+        check.error(
+            &[key("id")],
+            Localized::new("id 不能为空", "the id is empty"),
+        );
     }
     check.localized(&[key("title")], &manifest.title);
     if let Some(description) = &manifest.description {
@@ -146,7 +158,15 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
         for (j, path) in entry.data.iter().chain(entry.levels.iter()).enumerate() {
             if !is_safe_relative(path) {
                 check.error(
-                    &[key("scenes"), Step::Index(i), key(if j == 0 && entry.data.is_some() { "data" } else { "levels" })],
+                    &[
+                        key("scenes"),
+                        Step::Index(i),
+                        key(if j == 0 && entry.data.is_some() {
+                            "data"
+                        } else {
+                            "levels"
+                        }),
+                    ],
                     Localized::new(
                         format!("文件路径「{path}」必须是内容包内的相对路径"),
                         format!("the file path \"{path}\" must be relative and inside the pack"),

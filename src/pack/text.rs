@@ -73,4 +73,3 @@ pub struct Source {
     #[serde(default)]
     pub date: Option<String>,
 }
-

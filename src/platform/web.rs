@@ -19,14 +19,22 @@ pub fn save(key: &str, value: &str) {
 /// Writes the JSON read by `window.greenActor.state()` (only with `?test=1`).
 pub fn publish_test_state(json: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("__greenActorState"), &JsValue::from_str(json));
+        let _ = js_sys::Reflect::set(
+            &window,
+            &JsValue::from_str("__greenActorState"),
+            &JsValue::from_str(json),
+        );
     }
 }
 
 /// Tells the page the first frame is drawn, so it can hide its loading overlay.
 pub fn signal_ready() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(ready) = js_sys::Reflect::get(&window, &JsValue::from_str("greenActorReady")) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(ready) = js_sys::Reflect::get(&window, &JsValue::from_str("greenActorReady")) else {
+        return;
+    };
     if let Some(function) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&ready) {
         let _ = function.call0(&window);
     }

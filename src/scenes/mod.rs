@@ -90,5 +90,6 @@ pub struct RoundOutcome {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<PlayRequest>().add_plugins(sorting::plugin);
+    app.init_resource::<PlayRequest>()
+        .add_plugins(sorting::plugin);
 }

@@ -41,10 +41,17 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<PackProblems>()
         .add_systems(Startup, start_loading)
         .add_systems(Update, check_loading.run_if(in_state(Screen::Loading)))
-        .add_systems(EguiPrimaryContextPass, show.run_if(in_state(Screen::Loading)));
+        .add_systems(
+            EguiPrimaryContextPass,
+            show.run_if(in_state(Screen::Loading)),
+        );
 }
 
-fn start_loading(mut tracker: ResMut<LoadingTracker>, server: Res<AssetServer>, options: Res<LaunchOptions>) {
+fn start_loading(
+    mut tracker: ResMut<LoadingTracker>,
+    server: Res<AssetServer>,
+    options: Res<LaunchOptions>,
+) {
     tracker.pack = server.load(format!("{}/pack.json", options.pack));
 }
 
@@ -73,7 +80,9 @@ fn check_loading(
     }
     tracker.loaded = loaded + usize::from(pack.is_some());
     tracker.failed = failed;
-    let Some(PackAsset(report)) = pack else { return };
+    let Some(PackAsset(report)) = pack else {
+        return;
+    };
     if loaded < tracker.handles.len() {
         return;
     }
@@ -95,9 +104,9 @@ fn show(
     theme: Res<Theme>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    egui::CentralPanel::default()
-        .frame(egui::Frame::NONE)
-        .show(&mut ui::root_ui(&ctx, "loading"), |ui| {
+    egui::CentralPanel::default().frame(egui::Frame::NONE).show(
+        &mut ui::root_ui(&ctx, "loading"),
+        |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() * 0.35);
                 ui.label(ui::title_text(&language.t("app.title"), 48.0, theme.ink));
@@ -107,7 +116,11 @@ fn show(
                     egui::ProgressBar::new(fraction)
                         .desired_width(ui.available_width().min(480.0))
                         .fill(theme.green)
-                        .text(format!("{} {:.0}%", language.t("loading.progress"), fraction * 100.0)),
+                        .text(format!(
+                            "{} {:.0}%",
+                            language.t("loading.progress"),
+                            fraction * 100.0
+                        )),
                 );
                 for message in &tracker.failed {
                     ui.colored_label(theme.error, message);
@@ -116,6 +129,7 @@ fn show(
                     ui.colored_label(theme.error, problem.describe(language.0));
                 }
             });
-        });
+        },
+    );
     Ok(())
 }

@@ -49,7 +49,12 @@ pub enum Navigate {
 pub(crate) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Navigate>()
-        .add_plugins((loading::plugin, title::plugin, scene_select::plugin, results::plugin))
+        .add_plugins((
+            loading::plugin,
+            title::plugin,
+            scene_select::plugin,
+            results::plugin,
+        ))
         .add_systems(PostUpdate, navigate);
 }
 
@@ -58,7 +63,9 @@ fn navigate(
     mut next: ResMut<NextState<Screen>>,
     mut play: ResMut<PlayRequest>,
 ) {
-    let Some(request) = requests.read().last() else { return };
+    let Some(request) = requests.read().last() else {
+        return;
+    };
     let target = match *request {
         Navigate::Title => Screen::Title,
         Navigate::SceneSelect => Screen::SceneSelect,

@@ -111,7 +111,11 @@ fn apply_zoom(mut contexts: EguiContexts, layout: Res<Layout>) -> Result {
     Ok(())
 }
 
-fn register_icons(mut contexts: EguiContexts, assets: Option<Res<GameAssets>>, mut icons: ResMut<EguiIcons>) {
+fn register_icons(
+    mut contexts: EguiContexts,
+    assets: Option<Res<GameAssets>>,
+    mut icons: ResMut<EguiIcons>,
+) {
     let Some(assets) = assets else { return };
     if !icons.0.is_empty() || assets.icons.is_empty() {
         return;

@@ -26,7 +26,12 @@ pub struct UiParams<'w, 's> {
 pub fn record(rects: &mut UiRects, zoom: f32, name: &str, rect: egui::Rect) {
     rects.0.insert(
         name.to_string(),
-        Rect::new(rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom),
+        Rect::new(
+            rect.min.x * zoom,
+            rect.min.y * zoom,
+            rect.max.x * zoom,
+            rect.max.y * zoom,
+        ),
     );
 }
 
@@ -44,7 +49,10 @@ pub fn big_button(
     fill: Color32,
     width: f32,
 ) -> egui::Response {
-    let text = RichText::new(label).size(26.0).color(Color32::WHITE).strong();
+    let text = RichText::new(label)
+        .size(26.0)
+        .color(Color32::WHITE)
+        .strong();
     let response = ui.add(
         egui::Button::new(text)
             .fill(fill)
@@ -76,7 +84,10 @@ pub fn small_button(
 pub fn language_switch(ui: &mut egui::Ui, params: &mut UiParams) {
     let zoom = params.layout.zoom();
     let current = params.language.0;
-    for (lang, name, label) in [(Lang::Zh, "lang_zh", "中文"), (Lang::En, "lang_en", "English")] {
+    for (lang, name, label) in [
+        (Lang::Zh, "lang_zh", "中文"),
+        (Lang::En, "lang_en", "English"),
+    ] {
         let selected = current == lang;
         let text = RichText::new(label).size(20.0).color(if selected {
             Color32::WHITE
@@ -114,7 +125,10 @@ pub fn corner_language_switch(ctx: &egui::Context, params: &mut UiParams) {
 /// An icon from the art set, if it is loaded.
 pub fn icon(icons: &EguiIcons, name: &str, size: f32) -> Option<egui::Image<'static>> {
     let id = icons.0.get(name)?;
-    Some(egui::Image::new(egui::load::SizedTexture::new(*id, egui::vec2(size, size))))
+    Some(egui::Image::new(egui::load::SizedTexture::new(
+        *id,
+        egui::vec2(size, size),
+    )))
 }
 
 pub fn color32(color: Color) -> Color32 {

@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use bevy::asset::AssetPlugin;
+use bevy::camera::NormalizedRenderTarget;
 use bevy::input::ButtonState;
 use bevy::input::InputPlugin;
 use bevy::input::keyboard::{Key, KeyboardInput};
-use bevy::camera::NormalizedRenderTarget;
 use bevy::picking::pointer::{Location, PointerAction, PointerButton, PointerId, PointerInput};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
@@ -28,7 +28,9 @@ pub fn app(seed: u64) -> App {
         InputPlugin,
     ))
     .add_message::<PointerInput>()
-    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(50)));
+    .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        50,
+    )));
     green_actor::game(
         &mut app,
         LaunchOptions {
@@ -64,16 +66,22 @@ pub fn frames(app: &mut App, n: usize) {
 
 pub fn loaded(seed: u64) -> App {
     let mut app = app(seed);
-    run_until(&mut app, "the title screen", |app| screen(app) == Screen::Title);
+    run_until(&mut app, "the title screen", |app| {
+        screen(app) == Screen::Title
+    });
     app
 }
 
 fn pointer(app: &mut App, id: PointerId, at: Vec2, action: PointerAction) {
     let location = Location {
-        target: NormalizedRenderTarget::None { width: 1366, height: 768 },
+        target: NormalizedRenderTarget::None {
+            width: 1366,
+            height: 768,
+        },
         position: at,
     };
-    app.world_mut().write_message(PointerInput::new(id, location, action));
+    app.world_mut()
+        .write_message(PointerInput::new(id, location, action));
 }
 
 pub fn press(app: &mut App, id: PointerId, at: Vec2) {
@@ -91,7 +99,14 @@ pub fn drag(app: &mut App, id: PointerId, from: Vec2, to: Vec2) {
     press(app, id, from);
     for step in 1..=8 {
         let at = from.lerp(to, step as f32 / 8.0);
-        pointer(app, id, at, PointerAction::Move { delta: (to - from) / 8.0 });
+        pointer(
+            app,
+            id,
+            at,
+            PointerAction::Move {
+                delta: (to - from) / 8.0,
+            },
+        );
         app.update();
     }
     release(app, id, to);

@@ -49,7 +49,15 @@ struct Particle {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (launch, pop, pulse_selected, fly, open_lids, shake_bins, particles)
+        (
+            launch,
+            pop,
+            pulse_selected,
+            fly,
+            open_lids,
+            shake_bins,
+            particles,
+        )
             .chain()
             .after(super::apply_actions)
             .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
@@ -59,7 +67,10 @@ pub(super) fn plugin(app: &mut App) {
 /// The point just above a bin's mouth, in world space.
 fn bin_mouth(field: &FieldLayout, layout: &Layout, bin: usize) -> Vec2 {
     let rect = field.bins.get(bin).copied().unwrap_or_default();
-    layout.to_world(Vec2::new(rect.center().x, rect.min.y + rect.height() * 0.18))
+    layout.to_world(Vec2::new(
+        rect.center().x,
+        rect.min.y + rect.height() * 0.18,
+    ))
 }
 
 fn launch(
@@ -71,7 +82,9 @@ fn launch(
     bins: Query<(Entity, &BinView)>,
 ) {
     for Sorted { verdict, .. } in sorted.read() {
-        let Ok((entity, transform)) = items.single() else { continue };
+        let Ok((entity, transform)) = items.single() else {
+            continue;
+        };
         let via = match verdict.chosen {
             Some(chosen) if !verdict.correct => {
                 if let Some((bin_entity, _)) = bins.iter().find(|(_, b)| b.index == chosen) {
@@ -95,7 +108,11 @@ fn launch(
     }
 }
 
-fn pop(time: Res<Time>, mut commands: Commands, mut items: Query<(Entity, &mut Pop, &mut Transform)>) {
+fn pop(
+    time: Res<Time>,
+    mut commands: Commands,
+    mut items: Query<(Entity, &mut Pop, &mut Transform)>,
+) {
     for (entity, mut pop, mut transform) in &mut items {
         pop.t = (pop.t + time.delta_secs() / 0.3).min(1.0);
         let overshoot = 1.0 + 0.12 * (pop.t * std::f32::consts::PI).sin();
@@ -107,7 +124,10 @@ fn pop(time: Res<Time>, mut commands: Commands, mut items: Query<(Entity, &mut P
     }
 }
 
-fn pulse_selected(time: Res<Time>, mut items: Query<&mut Transform, (With<Selected>, Without<Pop>)>) {
+fn pulse_selected(
+    time: Res<Time>,
+    mut items: Query<&mut Transform, (With<Selected>, Without<Pop>)>,
+) {
     for mut transform in &mut items {
         let beat = 1.0 + 0.08 * (time.elapsed_secs() * 7.0).sin();
         transform.scale = Vec3::splat(beat);
@@ -158,20 +178,34 @@ fn fly(
 fn burst(commands: &mut Commands, assets: Option<&GameAssets>, at: Vec2, scale: f32) {
     let mut rng = rand::rng();
     for i in 0..16 {
-        let image = assets.map(|a| a.world(if i % 3 == 0 { "leaf" } else { "sparkle" })).unwrap_or_default();
+        let image = assets
+            .map(|a| a.world(if i % 3 == 0 { "leaf" } else { "sparkle" }))
+            .unwrap_or_default();
         let angle = rng.random_range(0.3..(std::f32::consts::PI - 0.3));
         let speed = rng.random_range(0.8..1.8) * scale * 2.0;
         let life = rng.random_range(0.5..0.9);
         commands.spawn((
-            Particle { velocity: Vec2::from_angle(angle) * speed, life, max_life: life },
-            Sprite { image, custom_size: Some(Vec2::splat(scale * 0.16)), ..default() },
+            Particle {
+                velocity: Vec2::from_angle(angle) * speed,
+                life,
+                max_life: life,
+            },
+            Sprite {
+                image,
+                custom_size: Some(Vec2::splat(scale * 0.16)),
+                ..default()
+            },
             Transform::from_translation(at.extend(30.0)),
             DespawnOnExit(SCREEN),
         ));
     }
 }
 
-fn open_lids(time: Res<Time>, mut commands: Commands, mut lids: Query<(Entity, &mut LidOpen, &mut Transform)>) {
+fn open_lids(
+    time: Res<Time>,
+    mut commands: Commands,
+    mut lids: Query<(Entity, &mut LidOpen, &mut Transform)>,
+) {
     for (entity, mut open, mut transform) in &mut lids {
         open.t += time.delta_secs() / LID_SECONDS;
         let angle = 1.0 * (open.t.min(1.0) * std::f32::consts::PI).sin();
@@ -183,10 +217,15 @@ fn open_lids(time: Res<Time>, mut commands: Commands, mut lids: Query<(Entity, &
     }
 }
 
-fn shake_bins(time: Res<Time>, mut commands: Commands, mut bins: Query<(Entity, &mut Shake, &mut Transform)>) {
+fn shake_bins(
+    time: Res<Time>,
+    mut commands: Commands,
+    mut bins: Query<(Entity, &mut Shake, &mut Transform)>,
+) {
     for (entity, mut shake, mut transform) in &mut bins {
         shake.t += time.delta_secs() / 0.5;
-        transform.rotation = Quat::from_rotation_z(0.06 * (shake.t * 30.0).sin() * (1.0 - shake.t).max(0.0));
+        transform.rotation =
+            Quat::from_rotation_z(0.06 * (shake.t * 30.0).sin() * (1.0 - shake.t).max(0.0));
         if shake.t >= 1.0 {
             transform.rotation = Quat::IDENTITY;
             commands.entity(entity).remove::<Shake>();
@@ -194,7 +233,11 @@ fn shake_bins(time: Res<Time>, mut commands: Commands, mut bins: Query<(Entity, 
     }
 }
 
-fn particles(time: Res<Time>, mut commands: Commands, mut particles: Query<(Entity, &mut Particle, &mut Transform, &mut Sprite)>) {
+fn particles(
+    time: Res<Time>,
+    mut commands: Commands,
+    mut particles: Query<(Entity, &mut Particle, &mut Transform, &mut Sprite)>,
+) {
     let dt = time.delta_secs();
     for (entity, mut particle, mut transform, mut sprite) in &mut particles {
         particle.life -= dt;
@@ -208,4 +251,3 @@ fn particles(time: Res<Time>, mut commands: Commands, mut particles: Query<(Enti
         sprite.color = sprite.color.with_alpha(particle.life / particle.max_life);
     }
 }
-

@@ -9,6 +9,19 @@ use super::{Phase, SortAction, Sorting};
 use crate::layout::Layout;
 use crate::screens::Navigate;
 
+/// The item on offer, as input sees it.
+type ItemQuery<'w, 's> = Query<
+    'w,
+    's,
+    (
+        Entity,
+        &'static mut Transform,
+        Option<&'static mut Held>,
+        Has<Selected>,
+    ),
+    With<Current>,
+>;
+
 /// A press that moves less than this is a tap, not a drag.
 const TAP_SLOP: f32 = 12.0;
 
@@ -19,7 +32,7 @@ pub(super) fn read_pointer(
     sorting: Res<Sorting>,
     field: Res<FieldLayout>,
     layout: Res<Layout>,
-    mut items: Query<(Entity, &mut Transform, Option<&mut Held>, Has<Selected>), With<Current>>,
+    mut items: ItemQuery,
     mut actions: MessageWriter<SortAction>,
 ) {
     for input in pointer.read() {

@@ -184,14 +184,18 @@ pub fn parse_sorting(
             continue;
         };
         let mut check = FileCheck::new(path, text);
-        let level = parse_json(&mut check, text).and_then(|value| check.decode::<Level>(&[], value));
+        let level =
+            parse_json(&mut check, text).and_then(|value| check.decode::<Level>(&[], value));
         if let Some(level) = level {
             let before = check.error_count();
             check_level(&mut check, &level, &data);
             if data.levels.iter().any(|other| other.id == level.id) {
                 check.error(
                     &[key("id")],
-                    Localized::new(format!("关卡 id「{}」重复了", level.id), format!("level id \"{}\" is used twice", level.id)),
+                    Localized::new(
+                        format!("关卡 id「{}」重复了", level.id),
+                        format!("level id \"{}\" is used twice", level.id),
+                    ),
                 );
             }
             if check.error_count() == before {
@@ -207,7 +211,10 @@ pub fn parse_sorting(
             path: String::new(),
             line: None,
             severity: crate::pack::Severity::Error,
-            message: Localized::new("分类场景没有可用的关卡", "the sorting scene has no usable level"),
+            message: Localized::new(
+                "分类场景没有可用的关卡",
+                "the sorting scene has no usable level",
+            ),
         });
         return (None, problems);
     }
@@ -223,7 +230,10 @@ fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) -> O
                 path: String::new(),
                 line: None,
                 severity: crate::pack::Severity::Error,
-                message: Localized::new(format!("无法读取文件：{reason}"), format!("cannot read the file: {reason}")),
+                message: Localized::new(
+                    format!("无法读取文件：{reason}"),
+                    format!("cannot read the file: {reason}"),
+                ),
             });
             None
         }
@@ -240,32 +250,50 @@ fn missing_file_problem(file: &str, what: &str) -> Problem {
         path: String::new(),
         line: None,
         severity: crate::pack::Severity::Error,
-        message: Localized::new(format!("找不到文件「{what}」"), format!("the file \"{what}\" is missing")),
+        message: Localized::new(
+            format!("找不到文件「{what}」"),
+            format!("the file \"{what}\" is missing"),
+        ),
     }
 }
 
-fn check_data(check: &mut FileCheck<'_>, raw: RawData, sources: &BTreeMap<String, Source>) -> SortingData {
+fn check_data(
+    check: &mut FileCheck<'_>,
+    raw: RawData,
+    sources: &BTreeMap<String, Source>,
+) -> SortingData {
     let mut bins = Vec::new();
     for (i, value) in raw.bins.into_iter().enumerate() {
         let path = [key("bins"), Step::Index(i)];
-        let Some(bin) = check.decode::<Bin>(&path, value) else { continue };
+        let Some(bin) = check.decode::<Bin>(&path, value) else {
+            continue;
+        };
         check.localized(&with(&path, "name"), &bin.name);
         check.localized(&with(&path, "hint"), &bin.hint);
         check.sources(&path, &bin.source, sources);
         if parse_hex_color(&bin.color).is_none() {
             check.error(
                 &with(&path, "color"),
-                Localized::new(format!("颜色「{}」应写成 #RRGGBB", bin.color), format!("colour \"{}\" must be #RRGGBB", bin.color)),
+                Localized::new(
+                    format!("颜色「{}」应写成 #RRGGBB", bin.color),
+                    format!("colour \"{}\" must be #RRGGBB", bin.color),
+                ),
             );
         }
         check_icon(check, &with(&path, "icon"), &bin.icon);
         bins.push(bin);
     }
-    check.unique_ids("bins", bins.iter().enumerate().map(|(i, b)| (i, b.id.as_str())));
+    check.unique_ids(
+        "bins",
+        bins.iter().enumerate().map(|(i, b)| (i, b.id.as_str())),
+    );
     if !(2..=6).contains(&bins.len()) {
         check.error(
             &[key("bins")],
-            Localized::new(format!("需要 2 到 6 个垃圾桶，现有 {} 个", bins.len()), format!("needs 2 to 6 bins, found {}", bins.len())),
+            Localized::new(
+                format!("需要 2 到 6 个垃圾桶，现有 {} 个", bins.len()),
+                format!("needs 2 to 6 bins, found {}", bins.len()),
+            ),
         );
     }
     let bin_ids: HashSet<&str> = bins.iter().map(|b| b.id.as_str()).collect();
@@ -274,7 +302,9 @@ fn check_data(check: &mut FileCheck<'_>, raw: RawData, sources: &BTreeMap<String
     let mut seen = HashSet::new();
     for (i, value) in raw.items.into_iter().enumerate() {
         let path = [key("items"), Step::Index(i)];
-        let Some(item) = check.decode::<Item>(&path, value) else { continue };
+        let Some(item) = check.decode::<Item>(&path, value) else {
+            continue;
+        };
         let before = check.error_count();
         check.localized(&with(&path, "name"), &item.name);
         check.localized(&with(&path, "reason"), &item.reason);
@@ -284,20 +314,26 @@ fn check_data(check: &mut FileCheck<'_>, raw: RawData, sources: &BTreeMap<String
         check.sources(&path, &item.source, sources);
         check_icon(check, &with(&path, "icon"), &item.icon);
         let rules = item.city_rules.iter().flat_map(|rules| rules.iter());
-        for (bin, at) in std::iter::once((&item.bin, with(&path, "bin")))
-            .chain(rules.map(|(city, bin)| (bin, [with(&path, "city_rules"), vec![key(city)]].concat())))
-        {
+        for (bin, at) in std::iter::once((&item.bin, with(&path, "bin"))).chain(
+            rules.map(|(city, bin)| (bin, [with(&path, "city_rules"), vec![key(city)]].concat())),
+        ) {
             if !bin_ids.contains(bin.as_str()) {
                 check.error(
                     &at,
-                    Localized::new(format!("没有 id 为「{bin}」的垃圾桶"), format!("there is no bin with id \"{bin}\"")),
+                    Localized::new(
+                        format!("没有 id 为「{bin}」的垃圾桶"),
+                        format!("there is no bin with id \"{bin}\""),
+                    ),
                 );
             }
         }
         if !seen.insert(item.id.clone()) {
             check.error(
                 &with(&path, "id"),
-                Localized::new(format!("物品 id「{}」重复了", item.id), format!("item id \"{}\" is used twice", item.id)),
+                Localized::new(
+                    format!("物品 id「{}」重复了", item.id),
+                    format!("item id \"{}\" is used twice", item.id),
+                ),
             );
         }
         if check.error_count() == before {
@@ -308,12 +344,17 @@ fn check_data(check: &mut FileCheck<'_>, raw: RawData, sources: &BTreeMap<String
     let mut facts = Vec::new();
     for (i, value) in raw.facts.into_iter().enumerate() {
         let path = [key("facts"), Step::Index(i)];
-        let Some(fact) = check.decode::<Fact>(&path, value) else { continue };
+        let Some(fact) = check.decode::<Fact>(&path, value) else {
+            continue;
+        };
         check.localized(&with(&path, "text"), &fact.text);
         check.sources(&path, &fact.source, sources);
         facts.push(fact);
     }
-    check.unique_ids("facts", facts.iter().enumerate().map(|(i, f)| (i, f.id.as_str())));
+    check.unique_ids(
+        "facts",
+        facts.iter().enumerate().map(|(i, f)| (i, f.id.as_str())),
+    );
 
     SortingData {
         city: raw.city,
@@ -330,33 +371,55 @@ fn check_level(check: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
     if !(0.0..=1.0).contains(&level.pass_mark) {
         check.error(
             &[key("pass_mark")],
-            Localized::new("及格线应在 0 到 1 之间（例如 0.6）", "pass_mark must be between 0 and 1 (e.g. 0.6)"),
+            Localized::new(
+                "及格线应在 0 到 1 之间（例如 0.6）",
+                "pass_mark must be between 0 and 1 (e.g. 0.6)",
+            ),
         );
     }
     if level.count == 0 {
-        check.error(&[key("count")], Localized::new("物品数量至少为 1", "count must be at least 1"));
+        check.error(
+            &[key("count")],
+            Localized::new("物品数量至少为 1", "count must be at least 1"),
+        );
     }
     match (level.mode, level.pace_seconds) {
         (super::level::Mode::Conveyor, None) => check.error(
             &[key("pace_seconds")],
-            Localized::new("传送带关卡需要 pace_seconds（物品通过传送带的秒数）", "a conveyor level needs pace_seconds (seconds an item takes to cross)"),
+            Localized::new(
+                "传送带关卡需要 pace_seconds（物品通过传送带的秒数）",
+                "a conveyor level needs pace_seconds (seconds an item takes to cross)",
+            ),
         ),
         (_, Some(pace)) if pace < 2.0 => check.error(
             &[key("pace_seconds")],
-            Localized::new("pace_seconds 至少为 2 秒", "pace_seconds must be at least 2"),
+            Localized::new(
+                "pace_seconds 至少为 2 秒",
+                "pace_seconds must be at least 2",
+            ),
         ),
         _ => {}
     }
     if level.timer_seconds.is_some_and(|t| t < 10.0) {
-        check.error(&[key("timer_seconds")], Localized::new("计时至少 10 秒", "timer_seconds must be at least 10"));
+        check.error(
+            &[key("timer_seconds")],
+            Localized::new("计时至少 10 秒", "timer_seconds must be at least 10"),
+        );
     }
     if let Some(city) = &level.city
         && city != &data.city
-        && !data.items.iter().any(|item| item.city_rules.as_ref().is_some_and(|r| r.contains_key(city)))
+        && !data.items.iter().any(|item| {
+            item.city_rules
+                .as_ref()
+                .is_some_and(|r| r.contains_key(city))
+        })
     {
         check.warn(
             &[key("city")],
-            Localized::new(format!("没有物品为城市「{city}」写了规则"), format!("no item has rules for the city \"{city}\"")),
+            Localized::new(
+                format!("没有物品为城市「{city}」写了规则"),
+                format!("no item has rules for the city \"{city}\""),
+            ),
         );
     }
     if let Some(fact) = &level.outcome_fact
@@ -364,7 +427,10 @@ fn check_level(check: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
     {
         check.error(
             &[key("outcome_fact")],
-            Localized::new(format!("找不到事实「{fact}」"), format!("there is no fact with id \"{fact}\"")),
+            Localized::new(
+                format!("找不到事实「{fact}」"),
+                format!("there is no fact with id \"{fact}\""),
+            ),
         );
     }
     match (&level.items, &level.draw) {
@@ -391,21 +457,28 @@ fn check_level(check: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
                     &[key("count")],
                     Localized::new(
                         format!("count 为 {}，但只列出了 {} 个物品", level.count, ids.len()),
-                        format!("count is {} but only {} items are listed", level.count, ids.len()),
+                        format!(
+                            "count is {} but only {} items are listed",
+                            level.count,
+                            ids.len()
+                        ),
                     ),
                 );
             }
         }
         (None, Some(_)) => {
-            if let Err(err) = super::rules::eligible(data, level).and_then(|pool| {
-                super::rules::check_draw_possible(data, level, &pool)
-            }) {
+            if let Err(err) = super::rules::eligible(data, level)
+                .and_then(|pool| super::rules::check_draw_possible(data, level, &pool))
+            {
                 check.error(&[key("draw")], err.message());
             }
         }
         _ => check.error(
             &[],
-            Localized::new("关卡必须且只能写 items 或 draw 其中之一", "a level needs exactly one of items or draw"),
+            Localized::new(
+                "关卡必须且只能写 items 或 draw 其中之一",
+                "a level needs exactly one of items or draw",
+            ),
         ),
     }
 }
@@ -414,7 +487,10 @@ fn check_icon(check: &mut FileCheck<'_>, path: &[Step], icon: &str) {
     if !icons::exists(icon) {
         check.error(
             path,
-            Localized::new(format!("没有名为「{icon}」的图标"), format!("there is no icon named \"{icon}\"")),
+            Localized::new(
+                format!("没有名为「{icon}」的图标"),
+                format!("there is no icon named \"{icon}\""),
+            ),
         );
     }
 }

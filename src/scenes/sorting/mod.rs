@@ -95,10 +95,18 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_message::<SortAction>()
         .add_message::<Sorted>()
         .add_systems(OnEnter(SCREEN), start_round)
-        .add_systems(OnExit(SCREEN), |mut commands: Commands| commands.remove_resource::<Sorting>())
+        .add_systems(OnExit(SCREEN), |mut commands: Commands| {
+            commands.remove_resource::<Sorting>()
+        })
         .add_systems(
             Update,
-            (input::read_pointer, input::read_keys, apply_actions, tick_clock, finish)
+            (
+                input::read_pointer,
+                input::read_keys,
+                apply_actions,
+                tick_clock,
+                finish,
+            )
                 .chain()
                 .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
         )
@@ -155,9 +163,13 @@ fn apply_actions(
                 sounds.write(PlaySound(Sfx::Tap));
             }
             (SortAction::Sort(_) | SortAction::Missed, Phase::Playing) => {
-                let Some(item) = sorting.round.current() else { continue };
+                let Some(item) = sorting.round.current() else {
+                    continue;
+                };
                 let verdict = match *action {
-                    SortAction::Sort(bin) if bin < sorting.data.bins.len() => sorting.round.answer(&sorting.data, bin),
+                    SortAction::Sort(bin) if bin < sorting.data.bins.len() => {
+                        sorting.round.answer(&sorting.data, bin)
+                    }
                     SortAction::Missed => sorting.round.miss(&sorting.data),
                     _ => None,
                 };
@@ -252,15 +264,23 @@ fn outcome(sorting: &Sorting, pack: &LoadedPack) -> RoundOutcome {
             }
         })
         .collect();
-    let fact = level.outcome_fact.as_deref().and_then(|id| data.fact(id)).map(|fact| SourcedText {
-        text: fact.text.clone(),
-        sources: fact
-            .source
-            .iter()
-            .map(|key| pack.0.source(key).map_or_else(|| Localized::new(key, key), |s| s.title.clone()))
-            .collect(),
-        approx: fact.approx,
-    });
+    let fact = level
+        .outcome_fact
+        .as_deref()
+        .and_then(|id| data.fact(id))
+        .map(|fact| SourcedText {
+            text: fact.text.clone(),
+            sources: fact
+                .source
+                .iter()
+                .map(|key| {
+                    pack.0
+                        .source(key)
+                        .map_or_else(|| Localized::new(key, key), |s| s.title.clone())
+                })
+                .collect(),
+            approx: fact.approx,
+        });
     RoundOutcome {
         scene: SceneKind::Sorting,
         level: sorting.level_index,

@@ -14,8 +14,15 @@ pub const STREAK_BONUS_MAX: u32 = 10;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum DrawError {
-    NotEnough { need: usize, have: usize },
-    BinTooRare { bin: String, need: usize, have: usize },
+    NotEnough {
+        need: usize,
+        have: usize,
+    },
+    BinTooRare {
+        bin: String,
+        need: usize,
+        have: usize,
+    },
 }
 
 impl DrawError {
@@ -68,7 +75,11 @@ fn per_bin_min(level: &Level) -> usize {
 }
 
 /// Whether `pool` can fill the level's count and its per-bin minimum.
-pub fn check_draw_possible(data: &SortingData, level: &Level, pool: &[usize]) -> Result<(), DrawError> {
+pub fn check_draw_possible(
+    data: &SortingData,
+    level: &Level,
+    pool: &[usize],
+) -> Result<(), DrawError> {
     if pool.len() < level.count {
         return Err(DrawError::NotEnough {
             need: level.count,
@@ -264,7 +275,12 @@ impl Round {
     }
 
     pub fn summary(&self, data: &SortingData, level: &Level) -> Summary {
-        let mut missed: Vec<Answer> = self.answers.iter().filter(|a| !a.is_correct()).cloned().collect();
+        let mut missed: Vec<Answer> = self
+            .answers
+            .iter()
+            .filter(|a| !a.is_correct())
+            .cloned()
+            .collect();
         for item in self.order.iter().skip(self.answers.len()) {
             let expected = data
                 .bin_index(data.items[*item].bin_for(self.city.as_deref()))
@@ -293,7 +309,11 @@ impl Round {
             .collect();
         let correct = self.correct();
         let total = self.total();
-        let accuracy = if total == 0 { 0.0 } else { correct as f32 / total as f32 };
+        let accuracy = if total == 0 {
+            0.0
+        } else {
+            correct as f32 / total as f32
+        };
         Summary {
             correct,
             total,

@@ -34,9 +34,18 @@ pub fn field_layout(layout: &Layout, bins: usize) -> FieldLayout {
     let top = hud_height(layout);
     let bins = bins.max(1);
     let tall = BODY_RATIO + LID_RATIO;
-    let (columns, rows) = if layout.portrait() { (2, bins.div_ceil(2)) } else { (bins, 1) };
-    let area_height = if layout.portrait() { size.y * 0.46 } else { size.y * 0.42 };
-    let width = ((size.x * 0.94) / columns as f32 * 0.8).min(area_height / rows as f32 / tall * 0.92);
+    let (columns, rows) = if layout.portrait() {
+        (2, bins.div_ceil(2))
+    } else {
+        (bins, 1)
+    };
+    let area_height = if layout.portrait() {
+        size.y * 0.46
+    } else {
+        size.y * 0.42
+    };
+    let width =
+        ((size.x * 0.94) / columns as f32 * 0.8).min(area_height / rows as f32 / tall * 0.92);
     let height = width * tall;
     let bottom = size.y - size.y * 0.03;
     let row_pitch = height * 1.06;
@@ -45,15 +54,28 @@ pub fn field_layout(layout: &Layout, bins: usize) -> FieldLayout {
             let (column, row) = (i % columns, i / columns);
             let center_x = size.x * (0.03 + 0.94 * (column as f32 + 0.5) / columns as f32);
             let bin_bottom = bottom - (rows - 1 - row) as f32 * row_pitch;
-            Rect::new(center_x - width / 2.0, bin_bottom - height, center_x + width / 2.0, bin_bottom)
+            Rect::new(
+                center_x - width / 2.0,
+                bin_bottom - height,
+                center_x + width / 2.0,
+                bin_bottom,
+            )
         })
         .collect::<Vec<_>>();
     let bins_top = rects.iter().map(|r| r.min.y).fold(size.y, f32::min);
     let free = (bins_top - top).max(40.0);
     let item_size = (width * 0.95).min(free * 0.55).min(240.0);
     let spawn = Vec2::new(size.x / 2.0, top + free * 0.45);
-    let belt = (Vec2::new(size.x * 0.06, spawn.y), Vec2::new(size.x * 0.94, spawn.y));
-    FieldLayout { bins: rects, spawn, item_size, belt }
+    let belt = (
+        Vec2::new(size.x * 0.06, spawn.y),
+        Vec2::new(size.x * 0.94, spawn.y),
+    );
+    FieldLayout {
+        bins: rects,
+        spawn,
+        item_size,
+        belt,
+    }
 }
 
 /// The bin under a screen point, with a little slack around each bin for small fingers.
@@ -65,7 +87,9 @@ pub fn bin_at(field: &FieldLayout, point: Vec2) -> Option<usize> {
 }
 
 pub fn bin_color(bin: &Bin) -> Color {
-    parse_hex_color(&bin.color).map_or(Color::srgb(0.4, 0.4, 0.4), |[r, g, b]| Color::srgb_u8(r, g, b))
+    parse_hex_color(&bin.color).map_or(Color::srgb(0.4, 0.4, 0.4), |[r, g, b]| {
+        Color::srgb_u8(r, g, b)
+    })
 }
 
 #[derive(Component)]
@@ -106,7 +130,14 @@ struct Belt;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FieldLayout>().add_systems(
         Update,
-        (compute_layout, spawn_field, spawn_item, place_bins, place_item, ride_belt)
+        (
+            compute_layout,
+            spawn_field,
+            spawn_item,
+            place_bins,
+            place_item,
+            ride_belt,
+        )
             .chain()
             .after(super::apply_actions)
             .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
@@ -142,12 +173,28 @@ fn spawn_field(
         let (body, lid) = assets.bin(index);
         let color = bin_color(bin);
         commands
-            .spawn((BinView { index }, Transform::default(), Visibility::default(), DespawnOnExit(SCREEN)))
+            .spawn((
+                BinView { index },
+                Transform::default(),
+                Visibility::default(),
+                DespawnOnExit(SCREEN),
+            ))
             .with_children(|parent| {
-                parent.spawn((Sprite { image: body, color, ..default() }, Transform::from_xyz(0.0, 0.0, 10.0)));
+                parent.spawn((
+                    Sprite {
+                        image: body,
+                        color,
+                        ..default()
+                    },
+                    Transform::from_xyz(0.0, 0.0, 10.0),
+                ));
                 parent.spawn((
                     Lid,
-                    Sprite { image: lid, color, ..default() },
+                    Sprite {
+                        image: lid,
+                        color,
+                        ..default()
+                    },
                     Anchor::BOTTOM_LEFT,
                     Transform::from_xyz(0.0, 0.0, 10.5),
                 ));
@@ -173,7 +220,12 @@ fn spawn_field(
             });
     }
     if sorting.level().mode == super::level::Mode::Conveyor {
-        commands.spawn((Belt, Sprite::from_image(assets.world("conveyor")), Transform::default(), DespawnOnExit(SCREEN)));
+        commands.spawn((
+            Belt,
+            Sprite::from_image(assets.world("conveyor")),
+            Transform::default(),
+            DespawnOnExit(SCREEN),
+        ));
     }
 }
 
@@ -185,19 +237,33 @@ pub enum BinPart {
     Key,
 }
 
-#[allow(clippy::type_complexity)]
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn place_bins(
     field: Res<FieldLayout>,
     layout: Res<Layout>,
     sorting: Res<Sorting>,
     language: Res<crate::i18n::Language>,
     mut bins: Query<(&BinView, &mut Transform, &Children), Without<Lid>>,
-    mut sprites: Query<(&mut Sprite, &mut Transform, Option<&Lid>, Option<&BinPart>), (Without<BinView>, Without<Text2d>, Without<Belt>)>,
+    mut sprites: Query<
+        (&mut Sprite, &mut Transform, Option<&Lid>, Option<&BinPart>),
+        (Without<BinView>, Without<Text2d>, Without<Belt>),
+    >,
     mut texts: Query<(&mut Text2d, &mut TextFont, &mut Transform, &BinPart), Without<BinView>>,
-    mut belt: Query<(&mut Sprite, &mut Transform), (With<Belt>, Without<BinView>, Without<BinPart>, Without<Lid>, Without<Text2d>)>,
+    mut belt: Query<
+        (&mut Sprite, &mut Transform),
+        (
+            With<Belt>,
+            Without<BinView>,
+            Without<BinPart>,
+            Without<Lid>,
+            Without<Text2d>,
+        ),
+    >,
 ) {
     for (bin, mut transform, children) in &mut bins {
-        let Some(rect) = field.bins.get(bin.index) else { continue };
+        let Some(rect) = field.bins.get(bin.index) else {
+            continue;
+        };
         let width = rect.width();
         let body_height = width * BODY_RATIO;
         let center = layout.to_world(Vec2::new(rect.center().x, rect.max.y - body_height / 2.0));
@@ -218,15 +284,22 @@ fn place_bins(
                 }
             }
             if let Ok((mut text, mut font, mut text_transform, part)) = texts.get_mut(child) {
-                let name = language.pick(&sorting.data.bins[bin.index].name).to_string();
+                let name = language
+                    .pick(&sorting.data.bins[bin.index].name)
+                    .to_string();
                 match part {
                     BinPart::Name => {
                         if text.0 != name {
                             text.0 = name;
                         }
                         let chars = text.0.chars().count().max(4) as f32;
-                        let by_width = if language.0 == crate::pack::Lang::Zh { width * 0.8 / chars } else { width * 1.5 / chars };
-                        font.font_size = bevy::text::FontSize::Px(by_width.min(width * 0.15).max(12.0));
+                        let by_width = if language.0 == crate::pack::Lang::Zh {
+                            width * 0.8 / chars
+                        } else {
+                            width * 1.5 / chars
+                        };
+                        font.font_size =
+                            bevy::text::FontSize::Px(by_width.min(width * 0.15).max(12.0));
                         text_transform.translation.y = -body_height * 0.17;
                     }
                     BinPart::Key => {
@@ -242,8 +315,13 @@ fn place_bins(
     if let Ok((mut sprite, mut transform)) = belt.single_mut() {
         let (start, end) = field.belt;
         let y = start.y + field.item_size * 0.5;
-        sprite.custom_size = Some(Vec2::new(end.x - start.x + field.item_size, field.item_size * 0.3));
-        transform.translation = layout.to_world(Vec2::new((start.x + end.x) / 2.0, y)).extend(5.0);
+        sprite.custom_size = Some(Vec2::new(
+            end.x - start.x + field.item_size,
+            field.item_size * 0.3,
+        ));
+        transform.translation = layout
+            .to_world(Vec2::new((start.x + end.x) / 2.0, y))
+            .extend(5.0);
     }
 }
 
@@ -258,16 +336,26 @@ fn spawn_item(
     if sorting.phase != Phase::Playing || !current.is_empty() {
         return;
     }
-    let Some(index) = sorting.round.current() else { return };
+    let Some(index) = sorting.round.current() else {
+        return;
+    };
     let assets = assets.map(|a| a.clone()).unwrap_or_default();
     let item = &sorting.data.items[index];
-    let start = if sorting.level().mode == super::level::Mode::Conveyor { field.belt.0 } else { field.spawn };
+    let start = if sorting.level().mode == super::level::Mode::Conveyor {
+        field.belt.0
+    } else {
+        field.spawn
+    };
     commands
         .spawn((
-            ItemView { item: index, progress: 0.0 },
+            ItemView {
+                item: index,
+                progress: 0.0,
+            },
             Current,
             Sprite::from_image(assets.icon(&item.icon)),
-            Transform::from_translation(layout.to_world(start).extend(20.0)).with_scale(Vec3::splat(0.2)),
+            Transform::from_translation(layout.to_world(start).extend(20.0))
+                .with_scale(Vec3::splat(0.2)),
             super::effects::Pop::default(),
             DespawnOnExit(SCREEN),
         ))
@@ -276,7 +364,10 @@ fn spawn_item(
                 Text2d::new(item.name.zh.clone()),
                 text_font(&assets, 22.0),
                 TextColor(Color::srgb(0.12, 0.2, 0.16)),
-                bevy::sprite::Text2dShadow { offset: Vec2::new(1.0, -1.0), color: Color::WHITE },
+                bevy::sprite::Text2dShadow {
+                    offset: Vec2::new(1.0, -1.0),
+                    color: Color::WHITE,
+                },
                 Transform::from_xyz(0.0, 0.0, 1.0),
                 ItemLabel,
             ));
@@ -293,7 +384,10 @@ fn place_item(
     sorting: Res<Sorting>,
     language: Res<crate::i18n::Language>,
     mut items: Query<(&ItemView, &mut Sprite, &mut Transform, Option<&Held>), With<Current>>,
-    mut labels: Query<(&mut Text2d, &mut TextFont, &mut Transform), (With<ItemLabel>, Without<ItemView>)>,
+    mut labels: Query<
+        (&mut Text2d, &mut TextFont, &mut Transform),
+        (With<ItemLabel>, Without<ItemView>),
+    >,
 ) {
     for (view, mut sprite, mut transform, held) in &mut items {
         sprite.custom_size = Some(Vec2::splat(field.item_size));

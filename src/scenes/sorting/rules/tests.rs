@@ -95,7 +95,9 @@ fn bin_of(data: &SortingData, id: &str) -> usize {
 #[test]
 fn right_answers_score_and_build_a_streak() {
     let data = data();
-    let order = ["R01", "O12", "F09", "H01"].map(|id| index(&data, id)).to_vec();
+    let order = ["R01", "O12", "F09", "H01"]
+        .map(|id| index(&data, id))
+        .to_vec();
     let mut round = Round::new(order, None);
     let scores: Vec<u32> = ["R01", "O12", "F09", "H01"]
         .into_iter()
@@ -116,7 +118,10 @@ fn a_wrong_answer_scores_nothing_and_resets_the_streak() {
     // The classic myth: an ordinary dry cell put into the hazardous bin.
     let verdict = round.answer(&data, 1).unwrap();
     assert!(!verdict.correct);
-    assert_eq!(verdict.expected, 3, "dry cells are residual waste in Chongqing");
+    assert_eq!(
+        verdict.expected, 3,
+        "dry cells are residual waste in Chongqing"
+    );
     assert_eq!(verdict.points, 0);
     assert_eq!(round.streak(), 0);
     let verdict = round.answer(&data, 2).unwrap();
@@ -128,14 +133,19 @@ fn the_streak_bonus_is_capped() {
     let data = data();
     let order = vec![index(&data, "R01"); 10];
     let mut round = Round::new(order, None);
-    let last = (0..10).map(|_| round.answer(&data, 0).unwrap().points).last().unwrap();
+    let last = (0..10)
+        .map(|_| round.answer(&data, 0).unwrap().points)
+        .last()
+        .unwrap();
     assert_eq!(last, POINTS_CORRECT + STREAK_BONUS_MAX);
 }
 
 #[test]
 fn pass_mark_is_a_share_of_all_items() {
     let data = data();
-    let order = ["R01", "R16", "F01", "O07", "H09"].map(|id| index(&data, id)).to_vec();
+    let order = ["R01", "R16", "F01", "O07", "H09"]
+        .map(|id| index(&data, id))
+        .to_vec();
     let mut lvl = level(5);
     lvl.pass_mark = 0.6;
     let mut round = Round::new(order.clone(), None);
@@ -147,7 +157,14 @@ fn pass_mark_is_a_share_of_all_items() {
     let summary = round.summary(&data, &lvl);
     assert_eq!((summary.correct, summary.total), (3, 5));
     assert!(summary.passed, "3/5 meets a 0.6 pass mark");
-    assert_eq!(summary.missed.iter().map(|a| data.items[a.item].id.as_str()).collect::<Vec<_>>(), ["O07", "H09"]);
+    assert_eq!(
+        summary
+            .missed
+            .iter()
+            .map(|a| data.items[a.item].id.as_str())
+            .collect::<Vec<_>>(),
+        ["O07", "H09"]
+    );
     lvl.pass_mark = 0.7;
     assert!(!round.summary(&data, &lvl).passed);
 }
@@ -163,7 +180,10 @@ fn per_bin_tallies_count_the_expected_bin() {
     let summary = round.summary(&data, &level(3));
     let recyclable = summary.per_bin[0];
     assert_eq!((recyclable.correct, recyclable.total), (1, 2));
-    assert_eq!((summary.per_bin[3].correct, summary.per_bin[3].total), (1, 1));
+    assert_eq!(
+        (summary.per_bin[3].correct, summary.per_bin[3].total),
+        (1, 1)
+    );
 }
 
 #[test]
@@ -207,7 +227,10 @@ fn draws_honour_the_per_bin_minimum() {
     });
     for seed in 0..20 {
         let order = draw_round(&data, &lvl, seed).unwrap();
-        let mut bins: Vec<usize> = order.iter().map(|i| data.bin_index(&data.items[*i].bin).unwrap()).collect();
+        let mut bins: Vec<usize> = order
+            .iter()
+            .map(|i| data.bin_index(&data.items[*i].bin).unwrap())
+            .collect();
         bins.sort();
         assert_eq!(bins, [0, 1, 2, 3], "seed {seed}");
     }
@@ -217,10 +240,16 @@ fn draws_honour_the_per_bin_minimum() {
 fn impossible_draws_are_reported() {
     let data = data();
     let mut lvl = level(30);
-    assert!(matches!(draw_round(&data, &lvl, 0), Err(DrawError::NotEnough { need: 30, .. })));
+    assert!(matches!(
+        draw_round(&data, &lvl, 0),
+        Err(DrawError::NotEnough { need: 30, .. })
+    ));
     lvl.count = 8;
     lvl.draw.as_mut().unwrap().per_bin_min = 3;
-    assert!(matches!(draw_round(&data, &lvl, 0), Err(DrawError::BinTooRare { .. })));
+    assert!(matches!(
+        draw_round(&data, &lvl, 0),
+        Err(DrawError::BinTooRare { .. })
+    ));
 }
 
 #[test]
@@ -249,7 +278,11 @@ fn city_rules_decide_the_right_bin() {
 fn the_same_seed_gives_the_same_round() {
     let data = data();
     let lvl = level(6);
-    assert_eq!(draw_round(&data, &lvl, 42).unwrap(), draw_round(&data, &lvl, 42).unwrap());
-    let differs = (0..10).any(|seed| draw_round(&data, &lvl, seed).unwrap() != draw_round(&data, &lvl, 42).unwrap());
+    assert_eq!(
+        draw_round(&data, &lvl, 42).unwrap(),
+        draw_round(&data, &lvl, 42).unwrap()
+    );
+    let differs = (0..10)
+        .any(|seed| draw_round(&data, &lvl, seed).unwrap() != draw_round(&data, &lvl, 42).unwrap());
     assert!(differs);
 }
