@@ -21,14 +21,20 @@ impl Layout {
         self.size.y > self.size.x
     }
 
-    /// UI zoom: 1.0 on a 1366×768 laptop, 1.5 on a 1920×1080 kiosk, ~1.0 on a 390-wide phone.
+    /// UI zoom: 1.07 on a 1366×768 laptop, 1.5 on a 1920×1080 kiosk, 0.8 on a 390-wide phone
+    /// (whose UI is then 480 points wide).
     pub fn zoom(&self) -> f32 {
         let zoom = if self.portrait() {
-            self.size.x / 400.0
+            self.size.x / 480.0
         } else {
             self.size.y / 720.0
         };
-        zoom.clamp(0.75, 2.5)
+        zoom.clamp(0.6, 2.5)
+    }
+
+    /// Too narrow for one-row toolbars (a phone held upright).
+    pub fn narrow(&self) -> bool {
+        self.size.x / self.zoom() < 640.0
     }
 
     /// Screen position (logical px, origin top-left) → world position (origin centre, y up).

@@ -76,7 +76,7 @@ fn spawn_backdrop(
         ("cloud", Vec2::new(0.62, 0.07), 0.1, 0.6, 0.0),
         ("mountain", Vec2::new(0.1, 0.6), 0.26, 0.8, 0.0),
         ("mountain", Vec2::new(0.85, 0.62), 0.22, 0.8, 0.0),
-        ("cityscape", Vec2::new(0.5, 0.6), 0.24, 0.9, 0.0),
+        ("cityscape", Vec2::new(0.62, 0.66), 0.2, 0.9, 0.0),
         ("deciduous-tree", Vec2::new(0.05, 0.72), 0.16, 1.2, 0.0),
         ("evergreen-tree", Vec2::new(0.95, 0.74), 0.15, 1.2, 0.0),
         ("deciduous-tree", Vec2::new(0.28, 0.75), 0.1, 1.1, 0.0),

@@ -64,9 +64,7 @@ fn show(
                             } else {
                                 ("flexed-biceps", t("results.try_again"))
                             };
-                            if let Some(image) = ui::icon(&params.icons, icon, 88.0) {
-                                ui.add(image);
-                            }
+                            ui.add(ui::icon(&params.icons, icon, 88.0));
                             ui.label(ui::title_text(&headline, 40.0, theme.green_dark));
                             ui.label(
                                 egui::RichText::new(outcome.level_title.get(lang))
@@ -115,8 +113,14 @@ fn show(
                                 ui.add(
                                     egui::ProgressBar::new(fraction)
                                         .fill(ui::color32(tally.color))
-                                        .desired_width((ui.available_width() - 80.0).max(60.0))
-                                        .text(format!("{} / {}", tally.correct, tally.total)),
+                                        .desired_width((ui.available_width() - 80.0).max(60.0)),
+                                );
+                                let count = format!("{} / {}", tally.correct, tally.total);
+                                ui.label(
+                                    egui::RichText::new(count)
+                                        .size(20.0)
+                                        .strong()
+                                        .color(theme.ink),
                                 );
                             });
                         }
@@ -125,10 +129,7 @@ fn show(
                             ui.label(ui::title_text(&t("results.lessons"), 26.0, theme.ink));
                             for lesson in &outcome.lessons {
                                 ui.horizontal(|ui| {
-                                    if let Some(image) = ui::icon(&params.icons, &lesson.icon, 56.0)
-                                    {
-                                        ui.add(image);
-                                    }
+                                    ui.add(ui::icon(&params.icons, &lesson.icon, 56.0));
                                     ui.vertical(|ui| {
                                         ui.label(
                                             egui::RichText::new(format!(

@@ -70,9 +70,7 @@ fn show(
                                         .max(0.0),
                                 );
                                 for name in icons {
-                                    if let Some(image) = ui::icon(&params.icons, name, size) {
-                                        ui.add(image);
-                                    }
+                                    ui.add(ui::icon(&params.icons, name, size));
                                 }
                             });
                             let key = format!("scene.{}", scene.name());

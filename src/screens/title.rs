@@ -26,56 +26,59 @@ fn show(mut params: UiParams, mut navigate: MessageWriter<Navigate>) -> Result {
     let zoom = params.layout.zoom();
     let lang = params.language.0;
     let theme = params.theme.clone();
-    egui::CentralPanel::default().frame(egui::Frame::NONE).show(
-        &mut ui::root_ui(&ctx, "title"),
-        |ui| {
+    let mut root = ui::root_ui(&ctx, "title");
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(&mut root, |ui| {
             ui.vertical_centered(|ui| {
-                ui.add_space((ui.available_height() * 0.12).max(56.0));
-                ui.horizontal(|ui| {
-                    let icons = ["seedling", "globe-showing-asia-australia", "deciduous-tree"];
-                    let size = 84.0;
-                    let width = icons.len() as f32 * (size + 10.0);
-                    ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                    for name in icons {
-                        if let Some(image) = ui::icon(&params.icons, name, size) {
-                            ui.add(image);
+                let width = ui.available_width();
+                ui.add_space((ui.available_height() * 0.1).max(40.0));
+                ui::card_frame(&theme).show(ui, |ui| {
+                    ui.set_width((width - 64.0).min(720.0));
+                    ui.vertical_centered(|ui| {
+                        let size = (width / 6.0).min(84.0);
+                        ui.horizontal(|ui| {
+                            let icons =
+                                ["seedling", "globe-showing-asia-australia", "deciduous-tree"];
+                            let row = icons.len() as f32 * (size + 10.0);
+                            ui.add_space(((ui.available_width() - row) / 2.0).max(0.0));
+                            for name in icons {
+                                ui.add(ui::icon(&params.icons, name, size));
+                            }
+                        });
+                        let (main, other) = match lang {
+                            crate::pack::Lang::Zh => ("绿色行动者", "Green Actor"),
+                            crate::pack::Lang::En => ("Green Actor", "绿色行动者"),
+                        };
+                        let title_size = (width / 6.5).min(76.0);
+                        ui.label(ui::title_text(main, title_size, theme.green_dark));
+                        ui.label(ui::title_text(other, title_size * 0.42, theme.muted));
+                        ui.add_space(6.0);
+                        let tagline = params.language.t("title.tagline");
+                        ui.label(egui::RichText::new(tagline).size(22.0).color(theme.ink));
+                        ui.add_space(20.0);
+                        let button_width = ui.available_width().min(360.0);
+                        let start = params.language.t("title.start");
+                        let button = ui::big_button(
+                            ui,
+                            &mut params.rects,
+                            zoom,
+                            "start",
+                            &start,
+                            theme.green,
+                            button_width,
+                        );
+                        if button.clicked() {
+                            navigate.write(Navigate::SceneSelect);
                         }
-                    }
-                });
-                let (main, other) = match lang {
-                    crate::pack::Lang::Zh => ("绿色行动者", "Green Actor"),
-                    crate::pack::Lang::En => ("Green Actor", "绿色行动者"),
-                };
-                ui.label(ui::title_text(main, 76.0, theme.green_dark));
-                ui.label(ui::title_text(other, 32.0, theme.muted));
-                ui.add_space(10.0);
-                ui.label(
-                    egui::RichText::new(params.language.t("title.tagline"))
-                        .size(24.0)
-                        .color(theme.ink),
-                );
-                ui.add_space(28.0);
-                let width = ui.available_width().min(360.0);
-                if ui::big_button(
-                    ui,
-                    &mut params.rects,
-                    zoom,
-                    "start",
-                    &params.language.t("title.start"),
-                    theme.green,
-                    width,
-                )
-                .clicked()
-                {
-                    navigate.write(Navigate::SceneSelect);
-                }
-                ui.add_space(18.0);
-                ui.horizontal(|ui| {
-                    ui.add_space(((ui.available_width() - 150.0) / 2.0).max(0.0));
-                    ui::language_switch(ui, &mut params);
+                        ui.add_space(12.0);
+                        ui.horizontal(|ui| {
+                            ui.add_space(((ui.available_width() - 150.0) / 2.0).max(0.0));
+                            ui::language_switch(ui, &mut params);
+                        });
+                    });
                 });
             });
-        },
-    );
+        });
     Ok(())
 }

@@ -2,7 +2,10 @@
 
 mod widgets;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use bevy::asset::RenderAssetUsages;
 
 use bevy::prelude::*;
 use bevy_egui::egui::epaint::text::{FontInsert, InsertFontFamily};
@@ -43,9 +46,25 @@ impl Default for Theme {
 #[derive(Resource, Default, Debug, Clone)]
 pub struct UiRects(pub HashMap<String, Rect>);
 
-/// Icons registered with egui, by name.
+/// Icons registered with egui, by name. Registered on first use: an icon asked for this frame
+/// shows from the next one.
 #[derive(Resource, Default)]
-pub struct EguiIcons(pub HashMap<String, egui::TextureId>);
+pub struct EguiIcons {
+    ready: HashMap<String, egui::TextureId>,
+    wanted: Mutex<HashSet<String>>,
+}
+
+impl EguiIcons {
+    pub fn get(&self, name: &str) -> Option<egui::TextureId> {
+        let id = self.ready.get(name).copied();
+        if id.is_none()
+            && let Ok(mut wanted) = self.wanted.lock()
+        {
+            wanted.insert(name.to_string());
+        }
+        id
+    }
+}
 
 #[derive(Resource, Default)]
 struct FontsInstalled(bool);
@@ -98,6 +117,8 @@ fn install_fonts(mut contexts: EguiContexts, mut installed: ResMut<FontsInstalle
         style.visuals.widgets.active.corner_radius = egui::CornerRadius::same(12);
         style.interaction.tooltip_delay = 10.0;
     });
+    // A child or a grandparent may hold a button a while; it is still a press, not a drag.
+    ctx.options_mut(|options| options.input_options.max_click_duration = 4.0);
     installed.0 = true;
     Ok(())
 }
@@ -111,17 +132,43 @@ fn apply_zoom(mut contexts: EguiContexts, layout: Res<Layout>) -> Result {
     Ok(())
 }
 
+/// bevy_egui 0.42 blends textures as premultiplied alpha, while PNG sprites are straight alpha
+/// (transparent pixels would show as a pale square); egui gets premultiplied copies.
 fn register_icons(
     mut contexts: EguiContexts,
     assets: Option<Res<GameAssets>>,
     mut icons: ResMut<EguiIcons>,
+    mut images: ResMut<Assets<Image>>,
 ) {
     let Some(assets) = assets else { return };
-    if !icons.0.is_empty() || assets.icons.is_empty() {
-        return;
+    let wanted: Vec<String> = match icons.wanted.get_mut() {
+        Ok(wanted) => wanted.drain().collect(),
+        Err(_) => return,
+    };
+    for name in wanted {
+        let Some(premultiplied) = assets
+            .icons
+            .get(&name)
+            .and_then(|handle| images.get(handle))
+            .and_then(premultiply)
+        else {
+            continue;
+        };
+        let handle = images.add(premultiplied);
+        let id = contexts.add_image(EguiTextureHandle::Strong(handle));
+        icons.ready.insert(name, id);
     }
-    for (name, handle) in &assets.icons {
-        let id = contexts.add_image(EguiTextureHandle::Strong(handle.clone()));
-        icons.0.insert(name.clone(), id);
+}
+
+fn premultiply(image: &Image) -> Option<Image> {
+    let mut copy = image.clone();
+    let data = copy.data.as_mut()?;
+    for pixel in data.chunks_exact_mut(4) {
+        let alpha = pixel[3] as u16;
+        for channel in &mut pixel[..3] {
+            *channel = ((*channel as u16 * alpha + 127) / 255) as u8;
+        }
     }
+    copy.asset_usage = RenderAssetUsages::RENDER_WORLD;
+    Some(copy)
 }

@@ -122,13 +122,18 @@ pub fn corner_language_switch(ctx: &egui::Context, params: &mut UiParams) {
         });
 }
 
-/// An icon from the art set, if it is loaded.
-pub fn icon(icons: &EguiIcons, name: &str, size: f32) -> Option<egui::Image<'static>> {
-    let id = icons.0.get(name)?;
-    Some(egui::Image::new(egui::load::SizedTexture::new(
-        *id,
-        egui::vec2(size, size),
-    )))
+/// An icon from the art set. Until it is registered with egui (the frame after it is first
+/// asked for) it takes its space invisibly, so layouts never jump.
+pub fn icon(icons: &EguiIcons, name: &str, size: f32) -> egui::Image<'static> {
+    let size = egui::vec2(size, size);
+    match icons.get(name) {
+        Some(id) => egui::Image::new(egui::load::SizedTexture::new(id, size)),
+        None => egui::Image::new(egui::load::SizedTexture::new(
+            egui::TextureId::default(),
+            size,
+        ))
+        .tint(Color32::TRANSPARENT),
+    }
 }
 
 pub fn color32(color: Color) -> Color32 {

@@ -46,12 +46,16 @@ export async function launchBrowser() {
 
 /**
  * A fresh browser context and page at `size` ({width, height}); `touch: true` makes it a phone
- * (touch events, mobile viewport, device pixel ratio 2).
+ * (touch events, mobile viewport).
+ *
+ * The device pixel ratio stays 1: headless Chromium's emulated ratio is not applied to
+ * ResizeObserver's devicePixelContentBoxSize, which winit sizes the canvas by, so an emulated
+ * ratio of 2 gives a canvas at half resolution that no real phone shows.
  */
 export async function newGamePage(browser, { width, height, touch = false }) {
   const context = await browser.newContext({
     viewport: { width, height },
-    deviceScaleFactor: touch ? 2 : 1,
+    deviceScaleFactor: 1,
     hasTouch: touch,
     isMobile: touch,
   });
@@ -81,12 +85,15 @@ export function logOf(page) {
   return watch(page);
 }
 
-/** Console errors, page errors and panics seen so far, as strings. */
+const BEVY_ERROR = /^(%c)?ERROR\b/;
+
+/** Console errors (the browser's and the game's), page errors and panics seen so far. */
 export function problems(page) {
   const log = watch(page);
   const found = [];
   for (const { type, text } of log.console) {
-    if (type === 'error' || /panicked/.test(text)) {
+    // Bevy logs its own errors through console.log as "%cERROR%c <file:line>%c <message>".
+    if (type === 'error' || /panicked/.test(text) || BEVY_ERROR.test(text)) {
       found.push(`console.${type}: ${text}`);
     }
   }
@@ -176,7 +183,10 @@ export async function waitForState(page, predicate, timeout = STEP_TIMEOUT, what
   }
 }
 
-/** Waits until the game has drawn `count` more frames. */
+/**
+ * Waits until the game has drawn `count` more frames. (Input sent just before may land in the
+ * first of them or in the one after: wait two frames to be sure the game has seen it.)
+ */
 export async function nextFrames(page, count = 1, timeout = STEP_TIMEOUT) {
   const start = (await state(page))?.frame ?? 0;
   return waitForState(page, (s) => s.frame >= start + count, timeout, `${count} frame(s)`);
@@ -216,16 +226,25 @@ export async function waitForTitle(page, timeout = LOAD_TIMEOUT) {
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
-/** Waits for button `name` to be shown and to stay still for a frame; returns its rect. */
+/**
+ * Waits for button `name` to be shown and to stay where it is over two more frames (a panel that
+ * just opened may be measured on its first frame and placed on the next); returns its rect.
+ */
 export async function buttonRect(page, name, timeout = STEP_TIMEOUT) {
-  let previous = null;
+  let seen = null; // {rect, frame}: where the button was first seen at its current place
   const s = await waitForState(
     page,
     (s) => {
       const rect = s.buttons && s.buttons[name];
-      const still = rect && rect.w > 0 && rect.h > 0 && sameRect(rect, previous);
-      previous = rect || null;
-      return still;
+      if (!rect || !(rect.w > 0 && rect.h > 0)) {
+        seen = null;
+        return false;
+      }
+      if (!seen || !sameRect(rect, seen.rect)) {
+        seen = { rect, frame: s.frame };
+        return false;
+      }
+      return s.frame >= seen.frame + 2;
     },
     timeout,
     `button "${name}"`,
@@ -233,23 +252,31 @@ export async function buttonRect(page, name, timeout = STEP_TIMEOUT) {
   return s.buttons[name];
 }
 
-/** Clicks the centre of button `name` with the mouse (move, press, release over separate frames). */
+/**
+ * Clicks the centre of button `name` with the mouse: the pointer moves there and rests for two
+ * frames (the buttons answer to a hovering pointer), then presses and releases. Press and
+ * release are sent together so that they reach the game in one frame: sent one after the other,
+ * each waits for a frame, and a SwiftShader frame can outlast the longest press that still
+ * counts as a click (0.8 s for the game's buttons).
+ */
 export async function clickButton(page, name, timeout = STEP_TIMEOUT) {
   const { x, y } = centre(await buttonRect(page, name, timeout));
   await page.mouse.move(x, y);
-  await nextFrames(page, 1);
-  await page.mouse.down();
-  await nextFrames(page, 1);
-  await page.mouse.up();
+  await nextFrames(page, 2);
+  const session = await cdp(page);
+  const event = (type, buttons) =>
+    session.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1 });
+  await Promise.all([event('mousePressed', 1), event('mouseReleased', 0)]);
   await nextFrames(page, 1);
 }
 
 const cdpSessions = new WeakMap();
 
 /** The page's Chrome DevTools Protocol session, for touch input. */
-export async function cdp(page) {
+export function cdp(page) {
   if (!cdpSessions.has(page)) {
-    cdpSessions.set(page, await page.context().newCDPSession(page));
+    // The promise is kept, so that calls made at the same time share one session.
+    cdpSessions.set(page, page.context().newCDPSession(page));
   }
   return cdpSessions.get(page);
 }
@@ -270,17 +297,22 @@ export async function touchEnd(page) {
   await (await cdp(page)).send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-/** Taps a point with a finger (touch start and end on separate frames). */
+/**
+ * Taps a point of the play field with a finger: touch start and end on separate frames, as the
+ * game picks up an item on one frame and sees it let go on a later one.
+ */
 export async function tap(page, at) {
   await touchStart(page, at);
-  await nextFrames(page, 1);
+  await nextFrames(page, 2);
   await touchEnd(page);
   await nextFrames(page, 1);
 }
 
-/** Taps the centre of button `name` with a finger. */
+/** Taps the centre of button `name` with a finger: a quick tap, start and end in one frame. */
 export async function tapButton(page, name, timeout = STEP_TIMEOUT) {
-  await tap(page, centre(await buttonRect(page, name, timeout)));
+  const at = centre(await buttonRect(page, name, timeout));
+  await Promise.all([touchStart(page, at), touchEnd(page)]);
+  await nextFrames(page, 1);
 }
 
 /** Clicks (mouse) or taps (touch) button `name`. */
@@ -298,10 +330,11 @@ export async function dragTo(page, from, to, { touch = false, steps = 12 } = {})
     await touchStart(page, from);
   } else {
     await page.mouse.move(from.x, from.y);
-    await nextFrames(page, 1);
+    await nextFrames(page, 2);
     await page.mouse.down();
   }
-  await nextFrames(page, 1);
+  // The game picks the item up on the frame that sees the press; it follows from the next one.
+  await nextFrames(page, 2);
   for (let i = 1; i <= steps; i++) {
     const p = at(i);
     if (touch) {

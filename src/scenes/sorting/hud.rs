@@ -32,8 +32,66 @@ fn show(
     let language = *params.language;
     let lang = language.0;
     let level = sorting.level();
-    let narrow = params.layout.size.x / zoom < 640.0;
+    let narrow = params.layout.narrow();
 
+    let status = |ui: &mut egui::Ui| {
+        let progress = format!(
+            "{} / {}",
+            sorting.round.sorted().min(sorting.round.total()),
+            sorting.round.total()
+        );
+        if !narrow {
+            ui.label(ui::title_text(level.title.get(lang), 22.0, theme.ink));
+        }
+        ui.label(
+            egui::RichText::new(progress)
+                .size(22.0)
+                .strong()
+                .color(theme.ink),
+        );
+        let score = format!("{} {}", language.t("hud.score"), sorting.round.score());
+        ui.label(
+            egui::RichText::new(score)
+                .size(22.0)
+                .color(theme.green_dark),
+        );
+        if sorting.round.streak() >= 2 {
+            let streak = format!("{} ×{}", language.t("hud.streak"), sorting.round.streak());
+            ui.label(
+                egui::RichText::new(streak)
+                    .size(22.0)
+                    .strong()
+                    .color(theme.gold),
+            );
+        }
+        if let Some(left) = sorting.time_left {
+            let time = format!("{} {:.0}", language.t("hud.time"), left.ceil());
+            ui.label(egui::RichText::new(time).size(22.0).color(theme.ink));
+        }
+    };
+    let mut controls = |ui: &mut egui::Ui, params: &mut UiParams| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui::language_switch(ui, params);
+            let sound = if muted.0 {
+                "muted-speaker"
+            } else {
+                "speaker-high-volume"
+            };
+            let label = language.t(if muted.0 {
+                "hud.sound_off"
+            } else {
+                "hud.sound_on"
+            });
+            let image = ui::icon(&params.icons, sound, 30.0);
+            let button = ui
+                .add(egui::Button::image(image).min_size(egui::vec2(52.0, 48.0)))
+                .on_hover_text(label);
+            ui::record(&mut params.rects, zoom, "mute", button.rect);
+            if button.clicked() {
+                mute.write(ToggleMute);
+            }
+        });
+    };
     egui::Panel::top("sorting-hud")
         .frame(
             egui::Frame::new()
@@ -42,89 +100,24 @@ fn show(
         )
         .show(&mut ui::root_ui(&ctx, "sorting"), |ui| {
             ui.horizontal(|ui| {
-                if ui::small_button(
-                    ui,
-                    &mut params.rects,
-                    zoom,
-                    "home",
-                    &language.t("common.back"),
-                )
-                .clicked()
-                {
+                let back = language.t("common.back");
+                if ui::small_button(ui, &mut params.rects, zoom, "home", &back).clicked() {
                     navigate.write(Navigate::SceneSelect);
                 }
-                let progress = format!(
-                    "{} / {}",
-                    sorting.round.sorted().min(sorting.round.total()),
-                    sorting.round.total()
-                );
                 if !narrow {
-                    ui.label(ui::title_text(level.title.get(lang), 22.0, theme.ink));
+                    status(ui);
                 }
-                ui.label(
-                    egui::RichText::new(progress)
-                        .size(22.0)
-                        .strong()
-                        .color(theme.ink),
-                );
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} {}",
-                        language.t("hud.score"),
-                        sorting.round.score()
-                    ))
-                    .size(22.0)
-                    .color(theme.green_dark),
-                );
-                if sorting.round.streak() >= 2 {
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} ×{}",
-                            language.t("hud.streak"),
-                            sorting.round.streak()
-                        ))
-                        .size(22.0)
-                        .strong()
-                        .color(theme.gold),
-                    );
-                }
-                if let Some(left) = sorting.time_left {
-                    ui.label(
-                        egui::RichText::new(format!("⏱ {:.0}", left.ceil()))
-                            .size(22.0)
-                            .color(theme.ink),
-                    );
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui::language_switch(ui, &mut params);
-                    let sound = if muted.0 {
-                        "muted-speaker"
-                    } else {
-                        "speaker-high-volume"
-                    };
-                    let button = match ui::icon(&params.icons, sound, 30.0) {
-                        Some(image) => {
-                            ui.add(egui::Button::image(image).min_size(egui::vec2(52.0, 48.0)))
-                        }
-                        None => ui.add(
-                            egui::Button::new(if muted.0 { "🔇" } else { "🔊" })
-                                .min_size(egui::vec2(52.0, 48.0)),
-                        ),
-                    };
-                    ui::record(&mut params.rects, zoom, "mute", button.rect);
-                    if button.clicked() {
-                        mute.write(ToggleMute);
-                    }
-                });
+                controls(ui, &mut params);
             });
+            if narrow {
+                ui.horizontal(|ui| status(ui));
+            }
         });
 
     match sorting.phase {
         Phase::Intro => {
             centered_card(&ctx, &theme, "sorting-intro", |ui| {
-                if let Some(image) = ui::icon(&params.icons, "recycling-symbol", 72.0) {
-                    ui.add(image);
-                }
+                ui.add(ui::icon(&params.icons, "recycling-symbol", 72.0));
                 ui.label(ui::title_text(
                     level.title.get(lang),
                     34.0,
@@ -172,9 +165,7 @@ fn show(
             let bin = &sorting.data.bins[feedback.verdict.expected];
             centered_card(&ctx, &theme, "sorting-feedback", |ui| {
                 ui.horizontal(|ui| {
-                    if let Some(image) = ui::icon(&params.icons, &item.icon, 64.0) {
-                        ui.add(image);
-                    }
+                    ui.add(ui::icon(&params.icons, &item.icon, 64.0));
                     ui.vertical(|ui| {
                         let headline = if feedback.verdict.chosen.is_some() {
                             language.t("sorting.not_quite")

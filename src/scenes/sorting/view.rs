@@ -22,7 +22,8 @@ pub struct FieldLayout {
 
 /// Space kept for the HUD bar at the top, in logical px.
 pub fn hud_height(layout: &Layout) -> f32 {
-    76.0 * layout.zoom()
+    let rows = if layout.narrow() { 108.0 } else { 76.0 };
+    rows * layout.zoom()
 }
 
 /// Body height per unit of bin width, and lid height per unit of width.
@@ -406,7 +407,7 @@ fn place_item(
             if text.0 != name {
                 text.0 = name.to_string();
             }
-            font.font_size = bevy::text::FontSize::Px((field.item_size * 0.14).clamp(16.0, 34.0));
+            font.font_size = bevy::text::FontSize::Px((field.item_size * 0.17).clamp(20.0, 40.0));
             label_transform.translation.y = -field.item_size * 0.62;
         }
     }
