@@ -107,11 +107,7 @@ impl<'a> FileCheck<'a> {
     }
 
     /// Ids within one list must be unique.
-    pub fn unique_ids<'i>(
-        &mut self,
-        list: &str,
-        ids: impl IntoIterator<Item = (usize, &'i str)>,
-    ) -> HashSet<String> {
+    pub fn unique_ids<'i>(&mut self, list: &str, ids: impl IntoIterator<Item = (usize, &'i str)>) {
         let mut seen = HashSet::new();
         for (i, id) in ids {
             if id.trim().is_empty() {
@@ -129,7 +125,6 @@ impl<'a> FileCheck<'a> {
                 );
             }
         }
-        seen
     }
 }
 

@@ -7,6 +7,7 @@ use super::{Phase, SCREEN, SortAction, Sorting};
 use crate::audio::{Muted, ToggleMute};
 use crate::screens::{LoadedPack, Navigate, ScreensUi};
 use crate::ui::{self, UiParams};
+use crate::world::EcoWorld;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -22,6 +23,7 @@ fn show(
     sorting: Res<Sorting>,
     pack: Res<LoadedPack>,
     muted: Res<Muted>,
+    world: Res<EcoWorld>,
     mut actions: MessageWriter<SortAction>,
     mut navigate: MessageWriter<Navigate>,
     mut mute: MessageWriter<ToggleMute>,
@@ -64,6 +66,16 @@ fn show(
                     .color(theme.gold),
             );
         }
+        let health = egui::ProgressBar::new(world.cleanliness)
+            .desired_width(90.0)
+            .desired_height(14.0)
+            .fill(theme.green);
+        ui.label(
+            egui::RichText::new(language.t("hud.world"))
+                .size(18.0)
+                .color(theme.muted),
+        );
+        ui.add(health).on_hover_text(language.t("hud.world_hint"));
         if let Some(left) = sorting.time_left {
             let time = format!("{} {:.0}", language.t("hud.time"), left.ceil());
             ui.label(egui::RichText::new(time).size(22.0).color(theme.ink));

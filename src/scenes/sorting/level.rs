@@ -281,12 +281,10 @@ fn check_data(
             );
         }
         check_icon(check, &with(&path, "icon"), &bin.icon);
-        bins.push(bin);
+        bins.push((i, bin));
     }
-    check.unique_ids(
-        "bins",
-        bins.iter().enumerate().map(|(i, b)| (i, b.id.as_str())),
-    );
+    check.unique_ids("bins", bins.iter().map(|(i, b)| (*i, b.id.as_str())));
+    let bins: Vec<Bin> = bins.into_iter().map(|(_, bin)| bin).collect();
     if !(2..=6).contains(&bins.len()) {
         check.error(
             &[key("bins")],
@@ -349,12 +347,10 @@ fn check_data(
         };
         check.localized(&with(&path, "text"), &fact.text);
         check.sources(&path, &fact.source, sources);
-        facts.push(fact);
+        facts.push((i, fact));
     }
-    check.unique_ids(
-        "facts",
-        facts.iter().enumerate().map(|(i, f)| (i, f.id.as_str())),
-    );
+    check.unique_ids("facts", facts.iter().map(|(i, f)| (*i, f.id.as_str())));
+    let facts = facts.into_iter().map(|(_, fact)| fact).collect();
 
     SortingData {
         city: raw.city,
@@ -467,9 +463,8 @@ fn check_level(check: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
             }
         }
         (None, Some(_)) => {
-            if let Err(err) = super::rules::eligible(data, level)
-                .and_then(|pool| super::rules::check_draw_possible(data, level, &pool))
-            {
+            let pool = super::rules::eligible(data, level);
+            if let Err(err) = super::rules::check_draw_possible(data, level, &pool) {
                 check.error(&[key("draw")], err.message());
             }
         }

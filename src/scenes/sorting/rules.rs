@@ -42,7 +42,7 @@ impl DrawError {
 
 /// Indices of the items a level may use. City-dependent items are kept out unless the level
 /// names a city whose rule for them is known.
-pub fn eligible(data: &SortingData, level: &Level) -> Result<Vec<usize>, DrawError> {
+pub fn eligible(data: &SortingData, level: &Level) -> Vec<usize> {
     let allowed = |i: &usize| {
         let item = &data.items[*i];
         match (&item.city_rules, &level.city) {
@@ -67,7 +67,7 @@ pub fn eligible(data: &SortingData, level: &Level) -> Result<Vec<usize>, DrawErr
             .collect(),
         (None, None) => Vec::new(),
     };
-    Ok(pool)
+    pool
 }
 
 fn per_bin_min(level: &Level) -> usize {
@@ -111,7 +111,7 @@ pub fn check_draw_possible(
 
 /// The items of one round, in play order. The same seed always gives the same round.
 pub fn draw_round(data: &SortingData, level: &Level, seed: u64) -> Result<Vec<usize>, DrawError> {
-    let mut pool = eligible(data, level)?;
+    let mut pool = eligible(data, level);
     check_draw_possible(data, level, &pool)?;
     let mut rng = StdRng::seed_from_u64(seed);
     pool.shuffle(&mut rng);
