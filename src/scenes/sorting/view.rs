@@ -2,6 +2,7 @@
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
+use bevy::text::{Justify, TextBackgroundColor, TextBounds, TextLayout};
 
 use super::level::{Bin, parse_hex_color};
 use super::{Phase, SCREEN, SortAction, Sorting};
@@ -208,6 +209,8 @@ fn spawn_field(
                     Text2d::new(bin.name.zh.clone()),
                     text_font(&assets, 24.0),
                     TextColor(Color::WHITE),
+                    TextLayout::justify(Justify::Center),
+                    TextBounds::default(),
                     Transform::from_xyz(0.0, 0.0, 11.5),
                     BinPart::Name,
                 ));
@@ -249,7 +252,16 @@ fn place_bins(
         (&mut Sprite, &mut Transform, Option<&Lid>, Option<&BinPart>),
         (Without<BinView>, Without<Text2d>, Without<Belt>),
     >,
-    mut texts: Query<(&mut Text2d, &mut TextFont, &mut Transform, &BinPart), Without<BinView>>,
+    mut texts: Query<
+        (
+            &mut Text2d,
+            &mut TextFont,
+            &mut TextBounds,
+            &mut Transform,
+            &BinPart,
+        ),
+        Without<BinView>,
+    >,
     mut belt: Query<
         (&mut Sprite, &mut Transform),
         (
@@ -284,7 +296,9 @@ fn place_bins(
                     _ => sprite.custom_size = Some(Vec2::new(width, body_height)),
                 }
             }
-            if let Ok((mut text, mut font, mut text_transform, part)) = texts.get_mut(child) {
+            if let Ok((mut text, mut font, mut bounds, mut text_transform, part)) =
+                texts.get_mut(child)
+            {
                 let name = language
                     .pick(&sorting.data.bins[bin.index].name)
                     .to_string();
@@ -293,15 +307,14 @@ fn place_bins(
                         if text.0 != name {
                             text.0 = name;
                         }
-                        let chars = text.0.chars().count().max(4) as f32;
-                        let by_width = if language.0 == crate::pack::Lang::Zh {
-                            width * 0.8 / chars
-                        } else {
-                            width * 1.5 / chars
+                        // One size for every bin; long English names wrap onto two lines.
+                        let size = match language.0 {
+                            crate::pack::Lang::Zh => width * 0.16,
+                            crate::pack::Lang::En => width * 0.1,
                         };
-                        font.font_size =
-                            bevy::text::FontSize::Px(by_width.min(width * 0.15).max(12.0));
-                        text_transform.translation.y = -body_height * 0.17;
+                        font.font_size = bevy::text::FontSize::Px(size.max(12.0));
+                        bounds.width = Some(width * 0.94);
+                        text_transform.translation.y = -body_height * 0.2;
                     }
                     BinPart::Key => {
                         font.font_size = bevy::text::FontSize::Px((width * 0.09).max(12.0));
@@ -364,11 +377,11 @@ fn spawn_item(
             parent.spawn((
                 Text2d::new(item.name.zh.clone()),
                 text_font(&assets, 22.0),
-                TextColor(Color::srgb(0.12, 0.2, 0.16)),
-                bevy::sprite::Text2dShadow {
-                    offset: Vec2::new(1.0, -1.0),
-                    color: Color::WHITE,
-                },
+                TextColor(Color::srgb(0.08, 0.16, 0.12)),
+                TextBackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
+                TextLayout::justify(Justify::Center),
+                TextBounds::default(),
+                Anchor::TOP_CENTER,
                 Transform::from_xyz(0.0, 0.0, 1.0),
                 ItemLabel,
             ));
@@ -384,13 +397,22 @@ fn place_item(
     layout: Res<Layout>,
     sorting: Res<Sorting>,
     language: Res<crate::i18n::Language>,
-    mut items: Query<(&ItemView, &mut Sprite, &mut Transform, Option<&Held>), With<Current>>,
+    mut items: Query<
+        (
+            &ItemView,
+            &mut Sprite,
+            &mut Transform,
+            &Children,
+            Option<&Held>,
+        ),
+        With<Current>,
+    >,
     mut labels: Query<
-        (&mut Text2d, &mut TextFont, &mut Transform),
+        (&mut Text2d, &mut TextFont, &mut TextBounds, &mut Transform),
         (With<ItemLabel>, Without<ItemView>),
     >,
 ) {
-    for (view, mut sprite, mut transform, held) in &mut items {
+    for (view, mut sprite, mut transform, children, held) in &mut items {
         sprite.custom_size = Some(Vec2::splat(field.item_size));
         if held.is_none() {
             let at = if sorting.level().mode == super::level::Mode::Conveyor {
@@ -403,12 +425,16 @@ fn place_item(
             transform.translation.y = target.y;
         }
         let name = language.pick(&sorting.data.items[view.item].name);
-        for (mut text, mut font, mut label_transform) in &mut labels {
+        let mut children = labels.iter_many_mut(children);
+        while let Some((mut text, mut font, mut bounds, mut label_transform)) =
+            children.fetch_next()
+        {
             if text.0 != name {
                 text.0 = name.to_string();
             }
-            font.font_size = bevy::text::FontSize::Px((field.item_size * 0.17).clamp(20.0, 40.0));
-            label_transform.translation.y = -field.item_size * 0.62;
+            font.font_size = bevy::text::FontSize::Px((field.item_size * 0.15).clamp(18.0, 34.0));
+            bounds.width = Some(field.item_size * 2.2);
+            label_transform.translation.y = -field.item_size * 0.5;
         }
     }
 }
