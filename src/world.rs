@@ -50,7 +50,10 @@ pub(crate) fn plugin(app: &mut App) {
             (
                 apply_changes,
                 spawn_backdrop.run_if(resource_exists::<GameAssets>),
-                (place_backdrop, show_health).chain(),
+                place_backdrop
+                    .run_if(resource_changed::<Layout>.or_else(any_match_filter::<Added<Piece>>)),
+                show_health
+                    .run_if(resource_changed::<EcoWorld>.or_else(any_match_filter::<Added<Piece>>)),
             )
                 .chain(),
         );

@@ -35,17 +35,6 @@ pub struct SceneEntry {
     pub levels: Vec<String>,
 }
 
-impl Manifest {
-    /// Every file the manifest names, relative to the pack folder.
-    pub fn files(&self) -> Vec<String> {
-        self.scenes
-            .iter()
-            .flat_map(|entry| entry.data.iter().chain(entry.levels.iter()))
-            .cloned()
-            .collect()
-    }
-}
-
 /// Reads just enough of a manifest to know which files to fetch before a full check.
 pub fn files_named_in(manifest_text: &str) -> Vec<String> {
     serde_json::from_str::<serde_json::Value>(manifest_text)

@@ -59,10 +59,6 @@ impl PackReport {
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(|p| p.is_error())
     }
-
-    pub fn has_errors(&self) -> bool {
-        self.errors().next().is_some()
-    }
 }
 
 /// Checks a whole pack. Never panics: every problem becomes a [`Problem`] and broken parts are

@@ -196,10 +196,6 @@ impl Round {
         &self.order
     }
 
-    pub fn answers(&self) -> &[Answer] {
-        &self.answers
-    }
-
     pub fn sorted(&self) -> usize {
         self.answers.len()
     }
