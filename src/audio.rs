@@ -3,7 +3,9 @@
 
 use bevy::prelude::*;
 
-use crate::media::GameAssets;
+use std::collections::HashMap;
+
+use crate::asset_tracking::AssetTracker;
 use crate::options::LaunchOptions;
 use crate::platform;
 
@@ -41,6 +43,10 @@ impl Sfx {
     }
 }
 
+/// Every sound effect's audio (empty where nothing plays, as in tests).
+#[derive(Resource, Default)]
+pub struct Sounds(HashMap<Sfx, Handle<AudioSource>>);
+
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlaySound(pub Sfx);
 
@@ -54,8 +60,26 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_message::<PlaySound>()
         .add_message::<ToggleMute>()
         .init_resource::<Muted>()
-        .add_systems(Startup, remember_mute)
+        .init_resource::<Sounds>()
+        .add_systems(
+            Startup,
+            (
+                remember_mute,
+                load_sounds.run_if(resource_exists::<Assets<AudioSource>>),
+            ),
+        )
         .add_systems(Update, (toggle_mute, play).chain());
+}
+
+fn load_sounds(
+    mut sounds: ResMut<Sounds>,
+    server: Res<AssetServer>,
+    mut tracker: ResMut<AssetTracker>,
+) {
+    for sfx in Sfx::ALL {
+        let handle = tracker.load(&server, format!("audio/{}.ogg", sfx.file()));
+        sounds.0.insert(sfx, handle);
+    }
 }
 
 fn remember_mute(mut muted: ResMut<Muted>, options: Res<LaunchOptions>) {
@@ -81,10 +105,10 @@ fn play(
     mut commands: Commands,
     mut sounds: MessageReader<PlaySound>,
     muted: Res<Muted>,
-    assets: Option<Res<GameAssets>>,
+    audio: Res<Sounds>,
 ) {
     for PlaySound(sfx) in sounds.read() {
-        let Some(handle) = assets.as_ref().and_then(|a| a.sounds.get(sfx)) else {
+        let Some(handle) = audio.0.get(sfx) else {
             continue;
         };
         if !muted.0 {

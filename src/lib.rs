@@ -2,9 +2,13 @@
 
 rust_i18n::i18n!("assets/i18n", fallback = "zh");
 
+pub mod asset_tracking;
 pub mod audio;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod i18n;
 pub mod icons;
+pub mod input_seen;
 pub mod layout;
 pub mod media;
 pub mod options;
@@ -44,21 +48,27 @@ pub fn app(options: LaunchOptions) -> App {
             }),
     )
     .add_plugins(bevy_egui::EguiPlugin::default())
-    .add_plugins((media::plugin, ui::plugin, test_hooks::plugin));
+    .add_plugins(ui::plugin);
     game(&mut app, options);
     app
 }
 
 /// Everything that decides what happens, without window, rendering or egui: the headless tests
-/// run exactly this on top of `MinimalPlugins`.
+/// run exactly this on top of `MinimalPlugins` (art and sound load only where they can be shown).
 pub fn game(app: &mut App, options: LaunchOptions) {
     app.insert_resource(options).add_plugins((
+        asset_tracking::plugin,
+        media::plugin,
+        icons::plugin,
         i18n::plugin,
+        input_seen::plugin,
         layout::plugin,
         pack::loader::plugin,
+        pack::live::plugin,
         audio::plugin,
         world::plugin,
         screens::plugin,
         scenes::plugin,
+        test_hooks::plugin,
     ));
 }

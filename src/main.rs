@@ -4,7 +4,7 @@ use green_actor::LaunchOptions;
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("validate") {
-        return green_actor::pack::validate_cli::run(&args[1..]);
+        return green_actor::cli::validate(&args[1..]);
     }
     green_actor::app(LaunchOptions::from_args(&args)).run();
     std::process::ExitCode::SUCCESS

@@ -14,8 +14,28 @@ pub struct LaunchOptions {
     pub seed: Option<u64>,
     /// Remember settings (language, mute) between visits.
     pub persist: bool,
-    /// Folder of the built-in pack under `assets/`.
-    pub pack: String,
+    /// The pack to start with.
+    pub pack: StartPack,
+}
+
+/// Which pack the exhibit starts with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum StartPack {
+    /// The pack that ships with the exhibit.
+    #[default]
+    Builtin,
+    /// A pack shipped beside it, by folder name under `assets/packs/` (`?pack=NAME`).
+    Named(String),
+    /// A pack folder anywhere on disk (native `--pack PATH`).
+    Path(std::path::PathBuf),
+}
+
+/// A shipped pack's name: lower-case letters, digits, `-` and `_`, so it stays inside `packs/`.
+pub fn is_pack_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 impl Default for LaunchOptions {
@@ -25,7 +45,7 @@ impl Default for LaunchOptions {
             test_hooks: false,
             seed: None,
             persist: true,
-            pack: "packs/default".to_string(),
+            pack: StartPack::Builtin,
         }
     }
 }
@@ -40,13 +60,17 @@ impl LaunchOptions {
                 "test" => options.test_hooks = value != "0",
                 "seed" => options.seed = value.parse().ok(),
                 "persist" => options.persist = value != "0",
+                "pack" if is_pack_name(value) => options.pack = StartPack::Named(value.to_string()),
+                "pack" => {
+                    warn!("?pack={value} is not a pack name; starting with the built-in pack")
+                }
                 _ => {}
             }
         }
         options
     }
 
-    /// Native flags: `--lang=en --test --seed=7`.
+    /// Native flags: `--lang=en --test --seed=7 --pack=PATH` (or `--pack PATH`).
     pub fn from_args(args: &[String]) -> Self {
         let pairs: Vec<(String, String)> = args
             .iter()
@@ -56,7 +80,23 @@ impl LaunchOptions {
                 None => (flag.to_string(), "1".to_string()),
             })
             .collect();
-        Self::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        let mut options = Self::from_pairs(
+            pairs
+                .iter()
+                .filter(|(k, _)| k != "pack")
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        let pack = args
+            .iter()
+            .enumerate()
+            .find_map(|(i, arg)| match arg.as_str() {
+                "--pack" => args.get(i + 1).cloned(),
+                _ => arg.strip_prefix("--pack=").map(str::to_string),
+            });
+        if let Some(path) = pack {
+            options.pack = StartPack::Path(path.into());
+        }
+        options
     }
 }
 
@@ -70,6 +110,25 @@ mod tests {
         assert_eq!(options.lang, Some(Lang::En));
         assert!(options.test_hooks);
         assert_eq!(options.seed, Some(42));
+    }
+
+    #[test]
+    fn a_pack_query_names_a_shipped_pack_and_nothing_outside_it() {
+        let named = LaunchOptions::from_pairs([("pack", "shanghai")]);
+        assert_eq!(named.pack, StartPack::Named("shanghai".into()));
+        for outside in ["../secret", "a/b", "", "Shanghai"] {
+            let options = LaunchOptions::from_pairs([("pack", outside)]);
+            assert_eq!(options.pack, StartPack::Builtin, "{outside:?}");
+        }
+    }
+
+    #[test]
+    fn a_pack_flag_is_a_path_on_disk() {
+        for args in [vec!["--pack=/tmp/my pack"], vec!["--pack", "/tmp/my pack"]] {
+            let args: Vec<String> = args.into_iter().map(str::to_string).collect();
+            let options = LaunchOptions::from_args(&args);
+            assert_eq!(options.pack, StartPack::Path("/tmp/my pack".into()));
+        }
     }
 
     #[test]

@@ -1,26 +1,39 @@
 //! The read-only state the browser tests read (`window.greenActor.state()` with `?test=1`).
+//! Scene-neutral: each scene publishes its own entry into [`SceneTestState`] (in `PublishScenes`),
+//! and this module only carries it.
+
+use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 use serde_json::{Value, json};
 
 use crate::i18n::Language;
-use crate::layout::Layout;
 use crate::options::LaunchOptions;
+use crate::pack::live::{ActivePack, PackStatus};
 use crate::platform;
 use crate::scenes::RoundOutcome;
-use crate::scenes::sorting::Sorting;
-use crate::scenes::sorting::view::{Current, FieldLayout};
-use crate::screens::{PackProblems, Screen};
+use crate::screens::Screen;
 use crate::ui::UiRects;
 
-pub(crate) fn plugin(app: &mut App) {
-    app.add_systems(
-        Last,
-        publish.run_if(|options: Res<LaunchOptions>| options.test_hooks),
-    );
+/// Each scene's own entry, by scene name; a scene removes its entry when it is left.
+#[derive(Resource, Default)]
+pub struct SceneTestState(pub BTreeMap<&'static str, Value>);
+
+/// Scenes write their entries in this set, before the state is published.
+#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PublishScenes;
+
+pub fn enabled(options: Res<LaunchOptions>) -> bool {
+    options.test_hooks
 }
 
-fn rect_json(rect: Rect) -> Value {
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<SceneTestState>()
+        .configure_sets(Last, PublishScenes.run_if(enabled))
+        .add_systems(Last, publish.after(PublishScenes).run_if(enabled));
+}
+
+pub fn rect_json(rect: Rect) -> Value {
     json!({"x": rect.min.x, "y": rect.min.y, "w": rect.width(), "h": rect.height()})
 }
 
@@ -29,13 +42,11 @@ fn publish(
     mut frame: Local<u64>,
     screen: Res<State<Screen>>,
     language: Res<Language>,
-    rects: Res<UiRects>,
-    problems: Res<PackProblems>,
-    layout: Res<Layout>,
-    sorting: Option<Res<Sorting>>,
-    field: Res<FieldLayout>,
+    rects: Option<Res<UiRects>>,
+    status: Res<PackStatus>,
+    pack: Option<Res<ActivePack>>,
+    scenes: Res<SceneTestState>,
     outcome: Option<Res<RoundOutcome>>,
-    current: Query<&Transform, With<Current>>,
 ) {
     *frame += 1;
     let scene = match screen.get() {
@@ -43,51 +54,10 @@ fn publish(
         _ => None,
     };
     let buttons: serde_json::Map<String, Value> = rects
-        .0
         .iter()
+        .flat_map(|rects| rects.0.iter())
         .map(|(name, rect)| (name.clone(), rect_json(*rect)))
         .collect();
-    let sorting = sorting.map(|sorting| {
-        let current = sorting.round.current().zip(current.single().ok()).map(
-            |(item, transform)| {
-                let at = layout.to_screen(transform.translation.truncate());
-                let item = &sorting.data.items[item];
-                json!({"id": item.id, "bin": item.bin_for(sorting.city()), "x": at.x, "y": at.y})
-            },
-        );
-        let bins: Vec<Value> = sorting
-            .data
-            .bins
-            .iter()
-            .zip(&field.bins)
-            .map(|(bin, rect)| {
-                let mut value = rect_json(*rect);
-                value["id"] = json!(bin.id);
-                value
-            })
-            .collect();
-        let feedback = sorting.feedback.as_ref().map(|feedback| {
-            json!({
-                "item": sorting.data.items[feedback.item].id,
-                "chosen": feedback.verdict.chosen.map(|b| sorting.data.bins[b].id.clone()),
-                "correct": sorting.data.bins[feedback.verdict.expected].id,
-                "reason": language.pick(&sorting.data.items[feedback.item].reason),
-            })
-        });
-        json!({
-            "level": sorting.level().id,
-            "level_index": sorting.level_index,
-            "phase": sorting.phase.name(),
-            "current": current,
-            "bins": bins,
-            "score": sorting.round.score(),
-            "streak": sorting.round.streak(),
-            "sorted": sorting.round.sorted(),
-            "total": sorting.round.total(),
-            "correct": sorting.round.correct(),
-            "feedback": feedback,
-        })
-    });
     let results = outcome
         .filter(|_| *screen.get() == Screen::Results)
         .map(|outcome| {
@@ -101,16 +71,30 @@ fn publish(
                 "missed": outcome.lessons.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
             })
         });
-    let state = json!({
+    let pack = pack.map(|pack| {
+        json!({
+            "id": pack.0.manifest.id,
+            "label": status.label,
+            "rejected": status.rejected,
+            "scenes": pack.0.scenes.iter().map(|scene| json!({
+                "id": scene.id().name(),
+                "levels": scene.levels().iter().map(|level| level.id.clone()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })
+    });
+    let mut state = json!({
         "screen": screen.get().name(),
         "scene": scene,
         "lang": language.0.code(),
         "frame": *frame,
         "title": language.t("app.title"),
         "buttons": buttons,
-        "errors": problems.0.iter().filter(|p| p.is_error()).map(|p| p.describe(language.0)).collect::<Vec<_>>(),
-        "sorting": sorting,
+        "pack": pack,
+        "errors": status.problems.iter().filter(|p| p.is_error()).map(|p| p.describe(language.0)).collect::<Vec<_>>(),
         "results": results,
     });
+    for (name, entry) in &scenes.0 {
+        state[*name] = entry.clone();
+    }
     platform::publish_test_state(&state.to_string());
 }

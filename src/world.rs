@@ -2,9 +2,11 @@
 //! (clear sky, flowers and birds when clean; grey sky and litter when dirty).
 
 use bevy::prelude::*;
+use bevy::sprite::Anchor;
 
+use crate::asset_tracking::AssetTracker;
+use crate::icons::Icons;
 use crate::layout::Layout;
-use crate::media::GameAssets;
 
 /// 0 = polluted, 1 = thriving. Shared by all scenes.
 #[derive(Resource, Clone, Copy, Debug, PartialEq)]
@@ -18,38 +20,141 @@ impl Default for EcoWorld {
     }
 }
 
-/// A scene's effect on the world, e.g. +0.05 for a right answer.
+/// A scene's effect on the world: a change of cleanliness, which stays within 0 to 1.
 #[derive(Message, Clone, Copy, Debug)]
 pub struct EcoChange(pub f32);
 
+/// The backdrop's own drawings (the rest are icons).
+#[derive(Resource, Default)]
+struct WorldArt {
+    ground: Handle<Image>,
+    hills: Handle<Image>,
+    litter: Handle<Image>,
+}
+
 #[derive(Component)]
 struct Backdrop;
+
+/// How a backdrop piece is sized.
+#[derive(Clone, Copy)]
+enum Span {
+    /// A square, this fraction of the window's shorter side.
+    Square(f32),
+    /// The window's whole width (and a little more, so no edge shows), at this width:height,
+    /// standing on its `at` point.
+    Wide(f32),
+    /// The whole width, this fraction of the window's height.
+    Band(f32),
+}
 
 /// A backdrop piece: where it sits (fractions of the window) and when it shows.
 #[derive(Component, Clone, Copy)]
 struct Piece {
     at: Vec2,
-    size: f32,
+    span: Span,
     z: f32,
     /// Shown when cleanliness is above (positive) or below (negative, absolute) this value.
     shows_when: f32,
 }
+
+/// How quickly a flower or a piece of litter fades in or out around its threshold.
+const FADE_SHARPNESS: f32 = 8.0;
+/// Wide pieces reach past both sides of the window by this share of its width.
+const OVERHANG: f32 = 1.05;
+
+/// The scenery: icon or drawing, where, how big, depth, and when it shows.
+const SCENERY: [(&str, Vec2, Span, f32, f32); 13] = [
+    ("sun", Vec2::new(0.9, 0.12), Span::Square(0.19), 0.5, 0.0),
+    ("cloud", Vec2::new(0.15, 0.1), Span::Square(0.21), 0.6, 0.0),
+    ("cloud", Vec2::new(0.62, 0.07), Span::Square(0.16), 0.6, 0.0),
+    (
+        "deciduous-tree",
+        Vec2::new(0.05, 0.72),
+        Span::Square(0.26),
+        1.2,
+        0.0,
+    ),
+    (
+        "evergreen-tree",
+        Vec2::new(0.95, 0.74),
+        Span::Square(0.24),
+        1.2,
+        0.0,
+    ),
+    (
+        "deciduous-tree",
+        Vec2::new(0.28, 0.75),
+        Span::Square(0.16),
+        1.1,
+        0.0,
+    ),
+    (
+        "sunflower",
+        Vec2::new(0.18, 0.9),
+        Span::Square(0.1),
+        1.6,
+        0.55,
+    ),
+    (
+        "blossom",
+        Vec2::new(0.8, 0.9),
+        Span::Square(0.08),
+        1.6,
+        0.45,
+    ),
+    (
+        "hibiscus",
+        Vec2::new(0.68, 0.93),
+        Span::Square(0.08),
+        1.6,
+        0.7,
+    ),
+    (
+        "butterfly",
+        Vec2::new(0.35, 0.3),
+        Span::Square(0.08),
+        1.7,
+        0.75,
+    ),
+    ("bird", Vec2::new(0.72, 0.22), Span::Square(0.08), 1.7, 0.6),
+    (
+        "litter",
+        Vec2::new(0.4, 0.94),
+        Span::Square(0.08),
+        1.5,
+        -0.4,
+    ),
+    (
+        "litter",
+        Vec2::new(0.9, 0.95),
+        Span::Square(0.072),
+        1.5,
+        -0.3,
+    ),
+];
 
 const CLEAN_SKY: Color = Color::srgb(0.74, 0.89, 0.98);
 const DIRTY_SKY: Color = Color::srgb(0.76, 0.75, 0.70);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<EcoWorld>()
+        .init_resource::<WorldArt>()
         .insert_resource(ClearColor(CLEAN_SKY))
         .add_message::<EcoChange>()
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
-        })
+        .add_systems(
+            Startup,
+            (
+                |mut commands: Commands| {
+                    commands.spawn(Camera2d);
+                },
+                load_art.run_if(resource_exists::<Assets<Image>>),
+            ),
+        )
         .add_systems(
             Update,
             (
                 apply_changes,
-                spawn_backdrop.run_if(resource_exists::<GameAssets>),
+                spawn_backdrop.run_if(resource_exists::<Assets<Image>>),
                 place_backdrop
                     .run_if(resource_changed::<Layout>.or_else(any_match_filter::<Added<Piece>>)),
                 show_health
@@ -65,53 +170,68 @@ fn apply_changes(mut changes: MessageReader<EcoChange>, mut world: ResMut<EcoWor
     }
 }
 
+fn load_art(
+    mut art: ResMut<WorldArt>,
+    server: Res<AssetServer>,
+    mut tracker: ResMut<AssetTracker>,
+) {
+    art.ground = tracker.load(&server, "sprites/world/ground.png".into());
+    art.hills = tracker.load(&server, "sprites/world/hills.png".into());
+    art.litter = tracker.load(&server, "sprites/world/litter.png".into());
+}
+
 fn spawn_backdrop(
     mut commands: Commands,
-    assets: Res<GameAssets>,
+    art: Res<WorldArt>,
+    icons: Res<Icons>,
     existing: Query<(), With<Backdrop>>,
 ) {
     if !existing.is_empty() {
         return;
     }
-    let pieces: [(&str, Vec2, f32, f32, f32); 16] = [
-        ("sun", Vec2::new(0.9, 0.12), 0.12, 0.5, 0.0),
-        ("cloud", Vec2::new(0.15, 0.1), 0.13, 0.6, 0.0),
-        ("cloud", Vec2::new(0.62, 0.07), 0.1, 0.6, 0.0),
-        ("mountain", Vec2::new(0.1, 0.6), 0.26, 0.8, 0.0),
-        ("mountain", Vec2::new(0.85, 0.62), 0.22, 0.8, 0.0),
-        ("cityscape", Vec2::new(0.62, 0.66), 0.2, 0.9, 0.0),
-        ("deciduous-tree", Vec2::new(0.05, 0.72), 0.16, 1.2, 0.0),
-        ("evergreen-tree", Vec2::new(0.95, 0.74), 0.15, 1.2, 0.0),
-        ("deciduous-tree", Vec2::new(0.28, 0.75), 0.1, 1.1, 0.0),
-        ("sunflower", Vec2::new(0.18, 0.9), 0.06, 1.6, 0.55),
-        ("blossom", Vec2::new(0.8, 0.9), 0.05, 1.6, 0.45),
-        ("hibiscus", Vec2::new(0.68, 0.93), 0.05, 1.6, 0.7),
-        ("butterfly", Vec2::new(0.35, 0.3), 0.05, 1.7, 0.75),
-        ("bird", Vec2::new(0.72, 0.22), 0.05, 1.7, 0.6),
-        ("litter", Vec2::new(0.4, 0.94), 0.05, 1.5, -0.4),
-        ("litter", Vec2::new(0.9, 0.95), 0.045, 1.5, -0.3),
+    let drawn = [
+        // The hills stand on the ground: their bottom edge sits just under its top.
+        (
+            art.hills.clone(),
+            Vec2::new(0.5, 0.88),
+            Span::Wide(4.0),
+            0.4,
+        ),
+        (
+            art.ground.clone(),
+            Vec2::new(0.5, 0.93),
+            Span::Band(0.16),
+            0.5,
+        ),
     ];
-    commands.spawn((
-        Backdrop,
-        Piece {
-            at: Vec2::new(0.5, 0.93),
-            size: 0.0,
-            z: 0.5,
-            shows_when: 0.0,
-        },
-        Sprite::from_image(assets.world("ground")),
-    ));
-    for (name, at, size, z, shows_when) in pieces {
-        let image = if name == "litter" {
-            assets.world(name)
-        } else {
-            assets.icon(name)
+    for (image, at, span, z) in drawn {
+        let anchor = match span {
+            Span::Wide(_) => Anchor::BOTTOM_CENTER,
+            _ => Anchor::CENTER,
         };
         commands.spawn((
             Backdrop,
             Piece {
                 at,
-                size,
+                span,
+                z,
+                shows_when: 0.0,
+            },
+            Sprite::from_image(image),
+            anchor,
+        ));
+    }
+    for (name, at, span, z, shows_when) in SCENERY {
+        let image = if name == "litter" {
+            art.litter.clone()
+        } else {
+            icons.get(name)
+        };
+        commands.spawn((
+            Backdrop,
+            Piece {
+                at,
+                span,
                 z,
                 shows_when,
             },
@@ -126,10 +246,10 @@ fn place_backdrop(layout: Res<Layout>, mut pieces: Query<(&Piece, &mut Sprite, &
     for (piece, mut sprite, mut transform) in &mut pieces {
         let position = layout.to_world(piece.at * size);
         transform.translation = position.extend(piece.z);
-        sprite.custom_size = Some(if piece.size == 0.0 {
-            Vec2::new(size.x * 1.05, size.y * 0.16)
-        } else {
-            Vec2::splat(short * piece.size * 1.6)
+        sprite.custom_size = Some(match piece.span {
+            Span::Square(share) => Vec2::splat(short * share),
+            Span::Wide(aspect) => Vec2::new(size.x * OVERHANG, size.x * OVERHANG / aspect),
+            Span::Band(share) => Vec2::new(size.x * OVERHANG, size.y * share),
         });
     }
 }
@@ -143,9 +263,9 @@ fn show_health(
     clear.0 = DIRTY_SKY.mix(&CLEAN_SKY, clean);
     for (piece, mut sprite) in &mut pieces {
         let alpha = if piece.shows_when > 0.0 {
-            ((clean - piece.shows_when) * 8.0 + 1.0).clamp(0.0, 1.0)
+            ((clean - piece.shows_when) * FADE_SHARPNESS + 1.0).clamp(0.0, 1.0)
         } else if piece.shows_when < 0.0 {
-            ((-piece.shows_when - clean) * 8.0 + 1.0).clamp(0.0, 1.0)
+            ((-piece.shows_when - clean) * FADE_SHARPNESS + 1.0).clamp(0.0, 1.0)
         } else {
             1.0
         };

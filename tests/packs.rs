@@ -4,16 +4,40 @@
 use std::path::Path;
 use std::process::Command;
 
-use green_actor::pack::{Lang, read_pack_dir};
+use green_actor::pack::{Lang, PackReport};
+use green_actor::scenes::formats;
+use green_actor::scenes::sorting::SCENE_ID as SORTING;
+use green_actor::scenes::sorting::format::SortingData;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+fn read_pack_dir(dir: &Path) -> PackReport {
+    green_actor::pack::read_pack_dir(dir, &formats())
+}
+
+fn sorting(report: PackReport) -> SortingData {
+    report
+        .pack
+        .expect("the pack loads")
+        .data::<SortingData>(SORTING)
+        .expect("it has the sorting scene")
+        .clone()
+}
+
+fn shipped_packs() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<_> = std::fs::read_dir(root().join("assets/packs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
 #[test]
 fn every_shipped_pack_is_clean() {
-    for entry in std::fs::read_dir(root().join("assets/packs")).unwrap() {
-        let dir = entry.unwrap().path();
+    for dir in shipped_packs() {
         let report = read_pack_dir(&dir);
         assert!(
             report.problems.is_empty(),
@@ -27,8 +51,7 @@ fn every_shipped_pack_is_clean() {
 
 #[test]
 fn the_default_pack_has_over_a_hundred_items_and_five_levels() {
-    let report = read_pack_dir(&root().join("assets/packs/default"));
-    let sorting = report.pack.unwrap().sorting.unwrap();
+    let sorting = sorting(read_pack_dir(&root().join("assets/packs/default")));
     assert!(sorting.items.len() >= 100, "{} items", sorting.items.len());
     assert!(sorting.levels.len() >= 5);
     for item in &sorting.items {
@@ -50,8 +73,7 @@ fn the_default_pack_has_over_a_hundred_items_and_five_levels() {
 /// The tricky items of the facts (§1.4, ★), sorted as the facts say under Chongqing rules.
 #[test]
 fn tricky_items_are_sorted_as_the_facts_say() {
-    let report = read_pack_dir(&root().join("assets/packs/default"));
-    let sorting = report.pack.unwrap().sorting.unwrap();
+    let sorting = sorting(read_pack_dir(&root().join("assets/packs/default")));
     let expected = [
         ("O01", "O", "used tissues"),
         ("O12", "O", "ordinary dry cells"),
@@ -77,6 +99,90 @@ fn tricky_items_are_sorted_as_the_facts_say() {
     let cosmetics = sorting.item("H20").unwrap();
     assert_eq!(cosmetics.bin_for(Some("chongqing")), "H");
     assert!(cosmetics.is_city_dependent());
+}
+
+/// Children sort by the picture: every item has its own, and its file exists.
+#[test]
+fn every_item_has_a_picture_of_its_own_that_exists() {
+    for dir in shipped_packs() {
+        let sorting = sorting(read_pack_dir(&dir));
+        let mut seen = std::collections::HashMap::new();
+        for item in &sorting.items {
+            let file = root()
+                .join("assets")
+                .join(green_actor::icons::path(&item.icon));
+            assert!(
+                file.is_file(),
+                "{}: {} has no picture {}",
+                dir.display(),
+                item.id,
+                file.display()
+            );
+            if let Some(other) = seen.insert(item.icon.clone(), item.id.clone()) {
+                panic!(
+                    "{}: {} and {} share the picture {}",
+                    dir.display(),
+                    other,
+                    item.id,
+                    item.icon
+                );
+            }
+        }
+    }
+}
+
+/// A level that names a city holds only answers that city's own list gives: each item has a
+/// rule for that city, or cites one of the city's own sources.
+#[test]
+fn every_city_level_cites_that_citys_own_list_for_every_item() {
+    let mut city_levels = 0;
+    for dir in shipped_packs() {
+        let sorting = sorting(read_pack_dir(&dir));
+        for level in &sorting.levels {
+            let Some(city) = &level.city else { continue };
+            city_levels += 1;
+            let city = sorting
+                .city(city)
+                .unwrap_or_else(|| panic!("{}: {} is not a listed city", level.id, city));
+            let items: Vec<&str> = match (&level.items, &level.draw) {
+                (Some(ids), _) => ids.iter().map(String::as_str).collect(),
+                _ => green_actor::scenes::sorting::rules::eligible(&sorting, level)
+                    .into_iter()
+                    .map(|i| sorting.items[i].id.as_str())
+                    .collect(),
+            };
+            assert!(!items.is_empty(), "{}", level.id);
+            for id in items {
+                let item = sorting.item(id).unwrap();
+                let (sources, _) = item.answer_source(Some(&city.id));
+                assert!(
+                    sources.iter().any(|key| city.source.contains(key)),
+                    "{}: {} ({}) does not cite {}'s own list {:?}",
+                    level.id,
+                    id,
+                    item.name.en,
+                    city.name.en,
+                    city.source
+                );
+            }
+        }
+    }
+    assert!(city_levels >= 2, "the shipped packs have city levels");
+}
+
+#[test]
+fn an_item_a_citys_list_does_not_give_is_refused_in_that_citys_level() {
+    check_fixture(
+        "city-level",
+        &[Expect {
+            file: "sorting/levels/chongqing.json",
+            path: "items[1]",
+            line: Some(5),
+            zh: "不是来自重庆自己的清单",
+            en: "does not come from Chongqing's own list",
+        }],
+        false,
+    );
 }
 
 struct Expect {
@@ -196,8 +302,7 @@ fn every_problem_in_a_broken_scene_is_reported_and_the_rest_loads() {
         ],
         true,
     );
-    let report = read_pack_dir(&root().join("tests/fixtures/broken-items"));
-    let sorting = report.pack.unwrap().sorting.unwrap();
+    let sorting = sorting(read_pack_dir(&root().join("tests/fixtures/broken-items")));
     assert_eq!(sorting.items.len(), 2, "the good items load");
     assert_eq!(sorting.levels.len(), 1, "the good level loads");
 }

@@ -6,19 +6,21 @@ mod common;
 use bevy::prelude::*;
 use green_actor::i18n::{Language, SetLanguage};
 use green_actor::pack::Lang;
-use green_actor::scenes::SceneKind;
-use green_actor::screens::{LoadedPack, Navigate, PackProblems, Screen};
+use green_actor::pack::live::{ActivePack, PackStatus};
+use green_actor::scenes::sorting::SCENE_ID;
+use green_actor::scenes::sorting::view::BinView;
+use green_actor::screens::{Navigate, Screen};
 
 #[test]
 fn loads_the_built_in_pack_and_reaches_the_title() {
     let app = common::loaded(1);
-    let pack = app.world().resource::<LoadedPack>();
-    assert_eq!(pack.0.scenes(), vec![SceneKind::Sorting]);
-    let problems = app.world().resource::<PackProblems>();
+    let pack = app.world().resource::<ActivePack>();
+    assert_eq!(pack.0.scene_ids(), vec![SCENE_ID]);
+    let status = app.world().resource::<PackStatus>();
     assert!(
-        problems.0.is_empty(),
+        status.problems.is_empty(),
         "the built-in pack has problems: {:?}",
-        problems.0
+        status.problems
     );
 }
 
@@ -33,46 +35,50 @@ fn keys_move_through_the_screens() {
     assert_eq!(common::screen(&app), Screen::Title);
 }
 
-#[test]
-fn navigation_reaches_every_screen_and_cleans_up() {
-    let mut app = common::loaded(1);
+fn bins(app: &mut App) -> usize {
     app.world_mut()
-        .write_message(Navigate::Play(SceneKind::Sorting, 0));
-    common::frames(&mut app, 3);
-    assert_eq!(common::screen(&app), Screen::Playing(SceneKind::Sorting));
-    let bins = app
-        .world_mut()
-        .query::<&green_actor::scenes::sorting::view::BinView>()
+        .query::<&BinView>()
         .iter(app.world())
-        .count();
-    assert_eq!(bins, 4);
-    app.world_mut().write_message(Navigate::SceneSelect);
-    common::frames(&mut app, 3);
-    assert_eq!(common::screen(&app), Screen::SceneSelect);
-    let bins = app
-        .world_mut()
-        .query::<&green_actor::scenes::sorting::view::BinView>()
-        .iter(app.world())
-        .count();
-    assert_eq!(bins, 0, "leaving the scene despawns what it spawned");
+        .count()
 }
 
 #[test]
-fn the_language_switch_changes_every_string_at_once() {
+fn leaving_a_scene_despawns_what_it_spawned() {
+    let mut app = common::loaded(1);
+    app.world_mut().write_message(Navigate::Play(SCENE_ID, 0));
+    common::frames(&mut app, 3);
+    assert_eq!(common::screen(&app), Screen::Playing(SCENE_ID));
+    assert_eq!(bins(&mut app), 4);
+    app.world_mut().write_message(Navigate::SceneSelect);
+    common::frames(&mut app, 3);
+    assert_eq!(common::screen(&app), Screen::SceneSelect);
+    assert_eq!(bins(&mut app), 0);
+}
+
+fn strings(lang: &str) -> serde_json::Map<String, serde_json::Value> {
+    let path = format!("{}/assets/i18n/{lang}.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn shows_every_string_of(app: &App, lang: &str) {
+    let language = app.world().resource::<Language>();
+    let file = strings(lang);
+    assert!(file.len() > 20, "{} strings", file.len());
+    for (key, text) in &file {
+        assert_eq!(language.t(key), text.as_str().unwrap(), "{key} in {lang}");
+    }
+}
+
+#[test]
+fn switching_language_changes_every_ui_string() {
     let mut app = common::loaded(1);
     assert_eq!(
         app.world().resource::<Language>().0,
         Lang::Zh,
         "Chinese first"
     );
-    assert_eq!(
-        app.world().resource::<Language>().t("app.title"),
-        "绿色行动者"
-    );
+    shows_every_string_of(&app, "zh");
     app.world_mut().write_message(SetLanguage(Lang::En));
     common::frames(&mut app, 1);
-    let language = *app.world().resource::<Language>();
-    assert_eq!(language.0, Lang::En);
-    assert_eq!(language.t("app.title"), "Green Actor");
-    assert_eq!(language.t("title.start"), "Start");
+    shows_every_string_of(&app, "en");
 }

@@ -5,14 +5,16 @@ mod common;
 
 use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
+use green_actor::pack::live::ActivePack;
+use green_actor::scenes::RoundOutcome;
+use green_actor::scenes::sorting::format::{Mode, SortingData};
 use green_actor::scenes::sorting::view::{Current, FieldLayout};
-use green_actor::scenes::sorting::{Phase, Sorting};
-use green_actor::scenes::{RoundOutcome, SceneKind};
+use green_actor::scenes::sorting::{Phase, SCENE_ID, Sorting, key_for_bin};
 use green_actor::screens::{Navigate, Screen};
 
 fn start(app: &mut App, level: usize) {
     app.world_mut()
-        .write_message(Navigate::Play(SceneKind::Sorting, level));
+        .write_message(Navigate::Play(SCENE_ID, level));
     common::frames(app, 3);
     assert_eq!(phase(app), Phase::Intro);
     common::key(app, KeyCode::Enter);
@@ -61,7 +63,7 @@ fn bin_at(app: &App, bin: usize) -> Vec2 {
 }
 
 fn wrong_bin(app: &App) -> usize {
-    (expected(app) + 1) % 4
+    (expected(app) + 1) % sorting(app).data.bins.len()
 }
 
 fn finish_to_results(app: &mut App) -> RoundOutcome {
@@ -132,15 +134,9 @@ fn a_round_by_touch_tap_tap() {
 fn a_round_by_number_keys() {
     let mut app = common::loaded(3);
     start(&mut app, 1);
-    let keys = [
-        KeyCode::Digit1,
-        KeyCode::Digit2,
-        KeyCode::Digit3,
-        KeyCode::Digit4,
-    ];
     for _ in 0..sorting(&app).round.total() {
         item_at(&mut app);
-        let code = keys[expected(&app)];
+        let code = key_for_bin(expected(&app)).expect("every bin has a key");
         common::key(&mut app, code);
     }
     let outcome = finish_to_results(&mut app);
@@ -165,7 +161,7 @@ fn a_drop_outside_every_bin_returns_the_item() {
 #[test]
 fn an_item_that_rides_past_on_the_belt_is_a_miss_with_its_reason() {
     let mut app = common::loaded(9);
-    let conveyor = sorting_level_index(&app, "conveyor");
+    let conveyor = sorting_level_index(&app, Mode::Conveyor);
     start(&mut app, conveyor);
     let first = current_id(&app);
     common::run_until(&mut app, "the item to ride past", |app| {
@@ -178,13 +174,13 @@ fn an_item_that_rides_past_on_the_belt_is_a_miss_with_its_reason() {
     assert_eq!(phase(&app), Phase::Playing);
 }
 
-fn sorting_level_index(app: &App, mode: &str) -> usize {
-    let pack = app.world().resource::<green_actor::screens::LoadedPack>();
-    let levels = &pack.0.sorting.as_ref().unwrap().levels;
-    levels
+fn sorting_level_index(app: &App, mode: Mode) -> usize {
+    let pack = app.world().resource::<ActivePack>();
+    let data = pack.0.data::<SortingData>(SCENE_ID).unwrap();
+    data.levels
         .iter()
-        .position(|l| format!("{:?}", l.mode).to_lowercase() == mode)
-        .expect("the default pack has a conveyor level")
+        .position(|l| l.mode == mode)
+        .expect("the default pack has a level of that mode")
 }
 
 #[test]
@@ -195,4 +191,43 @@ fn the_same_seed_gives_the_same_round() {
         sorting(&app).round.order().to_vec()
     };
     assert_eq!(order(21), order(21));
+}
+
+#[test]
+fn leaving_a_round_with_answers_asks_first_and_keeping_on_resumes_it() {
+    use green_actor::scenes::sorting::SortAction;
+    let mut app = common::loaded(13);
+    start(&mut app, 0);
+    common::key(&mut app, KeyCode::Escape);
+    common::frames(&mut app, 2);
+    assert_eq!(
+        common::screen(&app),
+        Screen::SceneSelect,
+        "before the first answer nothing is lost: Back leaves at once"
+    );
+    start(&mut app, 0);
+    item_at(&mut app);
+    let code = key_for_bin(expected(&app)).unwrap();
+    common::key(&mut app, code);
+    common::key(&mut app, KeyCode::Escape);
+    common::frames(&mut app, 2);
+    assert_eq!(common::screen(&app), Screen::Playing(SCENE_ID));
+    assert!(
+        sorting(&app).asking_to_leave,
+        "a round with answers asks first"
+    );
+    common::key(&mut app, key_for_bin(0).unwrap());
+    assert_eq!(
+        sorting(&app).round.sorted(),
+        1,
+        "the round waits while it asks"
+    );
+    app.world_mut().write_message(SortAction::Stay);
+    common::frames(&mut app, 2);
+    assert!(!sorting(&app).asking_to_leave);
+    assert_eq!(common::screen(&app), Screen::Playing(SCENE_ID));
+    common::key(&mut app, KeyCode::Escape);
+    app.world_mut().write_message(SortAction::ConfirmLeave);
+    common::frames(&mut app, 3);
+    assert_eq!(common::screen(&app), Screen::SceneSelect);
 }

@@ -106,18 +106,17 @@ impl<'a> FileCheck<'a> {
         }
     }
 
-    /// Ids within one list must be unique.
-    pub fn unique_ids<'i>(&mut self, list: &str, ids: impl IntoIterator<Item = (usize, &'i str)>) {
+    /// Ids within one list must be present and unique; each entry is given with its path.
+    pub fn unique_ids<'i>(&mut self, ids: impl IntoIterator<Item = (&'i [Step], &'i str)>) {
         let mut seen = HashSet::new();
-        for (i, id) in ids {
+        for (path, id) in ids {
+            let mut at = path.to_vec();
+            at.push(key("id"));
             if id.trim().is_empty() {
+                self.error(&at, Localized::new("id 不能为空", "the id is empty"));
+            } else if !seen.insert(id) {
                 self.error(
-                    &[key(list), Step::Index(i), key("id")],
-                    Localized::new("id 不能为空", "the id is empty"),
-                );
-            } else if !seen.insert(id.to_string()) {
-                self.error(
-                    &[key(list), Step::Index(i), key("id")],
+                    &at,
                     Localized::new(
                         format!("id「{id}」重复了"),
                         format!("the id \"{id}\" is used twice"),

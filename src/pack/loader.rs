@@ -1,15 +1,18 @@
-//! Loads a pack folder through Bevy's asset system: `pack.json` plus every file it names.
+//! Reads a pack folder through Bevy's asset system: `pack.json` plus every file it names, as
+//! text. Checking happens later, with the scene formats this build registered.
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 
-use super::{Files, PackReport, files_named_in, parse_pack};
+use super::{Files, files_named_in};
 
-/// A pack as loaded: the usable part and every problem. Loading never fails on bad content;
-/// only an unreadable manifest is a load error.
+/// A pack's files as read, before checking.
 #[derive(Asset, TypePath, Debug, Clone)]
-pub struct PackAsset(pub PackReport);
+pub struct PackFiles {
+    pub manifest_text: String,
+    pub files: Files,
+}
 
 #[derive(Default, TypePath)]
 pub struct PackLoader;
@@ -23,7 +26,7 @@ pub enum PackLoadError {
 }
 
 impl AssetLoader for PackLoader {
-    type Asset = PackAsset;
+    type Asset = PackFiles;
     type Settings = ();
     type Error = PackLoadError;
 
@@ -32,10 +35,10 @@ impl AssetLoader for PackLoader {
         reader: &mut dyn Reader,
         _settings: &(),
         load_context: &mut LoadContext<'_>,
-    ) -> Result<PackAsset, PackLoadError> {
+    ) -> Result<PackFiles, PackLoadError> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).await?;
-        let manifest_text = String::from_utf8(bytes).map_err(|_| PackLoadError::NotText)?;
+        let manifest_text = super::live::utf8_text(bytes).map_err(|_| PackLoadError::NotText)?;
         let folder = load_context
             .path()
             .path()
@@ -46,12 +49,15 @@ impl AssetLoader for PackLoader {
         for name in files_named_in(&manifest_text) {
             let path = folder.join(&name);
             let text = match load_context.read_asset_bytes(path).await {
-                Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()),
+                Ok(bytes) => super::live::utf8_text(bytes),
                 Err(err) => Err(err.to_string()),
             };
             files.insert(name, text);
         }
-        Ok(PackAsset(parse_pack(&manifest_text, &files)))
+        Ok(PackFiles {
+            manifest_text,
+            files,
+        })
     }
 
     fn extensions(&self) -> &[&str] {
@@ -60,6 +66,6 @@ impl AssetLoader for PackLoader {
 }
 
 pub(crate) fn plugin(app: &mut App) {
-    app.init_asset::<PackAsset>()
+    app.init_asset::<PackFiles>()
         .init_asset_loader::<PackLoader>();
 }

@@ -1,23 +1,27 @@
-//! The level-pack format shared by all scenes: plain types, checking and loading (no rendering).
+//! The level-pack format shared by all scenes: plain types, checking and loading. It knows no
+//! scene: each scene registers a [`SceneFormat`] and `parse_pack` hands it its manifest entry.
 
 mod check;
+pub mod live;
 pub mod loader;
 pub mod locate;
 mod manifest;
 mod problem;
+mod scene_files;
+mod scene_format;
 mod text;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod validate_cli;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 pub use check::{FileCheck, key, parse_json};
 pub use manifest::{FORMAT, Manifest, SceneEntry, files_named_in, is_safe_relative};
 pub use problem::{Problem, Severity};
-pub use text::{Lang, Localized, Source};
+pub use scene_files::{LevelFile, file_problem, file_text, read_data_file, read_levels, with};
+pub use scene_format::{
+    LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
+};
+pub use text::{Citation, Lang, Localized, Source};
 
-use crate::scenes::SceneKind;
-use crate::scenes::sorting::level::{SortingData, parse_sorting};
 use locate::Step;
 
 /// The manifest file inside every pack folder.
@@ -26,30 +30,46 @@ pub const MANIFEST: &str = "pack.json";
 /// The text of each file a pack names, or why it could not be read.
 pub type Files = BTreeMap<String, Result<String, String>>;
 
-/// A checked pack: only the parts that passed remain.
-#[derive(Clone, Debug, PartialEq)]
+/// A checked pack: only the parts that passed remain; its scenes in manifest order.
+#[derive(Clone, Debug)]
 pub struct Pack {
     pub manifest: Manifest,
-    pub sorting: Option<SortingData>,
+    pub scenes: Vec<PackScene>,
 }
 
 impl Pack {
-    /// The scenes this pack can play, in manifest order.
-    pub fn scenes(&self) -> Vec<SceneKind> {
-        let mut scenes = Vec::new();
-        if self.sorting.is_some() {
-            scenes.push(SceneKind::Sorting);
-        }
-        scenes
+    pub fn scene(&self, id: SceneId) -> Option<&PackScene> {
+        self.scenes.iter().find(|scene| scene.id() == id)
+    }
+
+    /// A scene's own checked data.
+    pub fn data<T: SceneData>(&self, id: SceneId) -> Option<&T> {
+        self.scene(id)?.data::<T>()
+    }
+
+    pub fn scene_ids(&self) -> Vec<SceneId> {
+        self.scenes.iter().map(PackScene::id).collect()
     }
 
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.manifest.sources.get(key)
     }
+
+    /// Source keys → their titles. Checking guarantees every key is in the manifest.
+    pub fn cite(&self, keys: &[String], approx: bool) -> Citation {
+        Citation {
+            sources: keys
+                .iter()
+                .filter_map(|key| self.source(key))
+                .map(|source| source.title.clone())
+                .collect(),
+            approx,
+        }
+    }
 }
 
 /// The outcome of reading a pack: what could be used and every problem found.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct PackReport {
     pub pack: Option<Pack>,
     pub problems: Vec<Problem>,
@@ -59,64 +79,87 @@ impl PackReport {
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(|p| p.is_error())
     }
+
+    /// A report for a pack that could not be read at all.
+    pub fn unreadable(file: &str, message: Localized) -> Self {
+        PackReport {
+            pack: None,
+            problems: vec![file_problem(file, Severity::Error, message)],
+        }
+    }
 }
 
-/// Checks a whole pack. Never panics: every problem becomes a [`Problem`] and broken parts are
-/// left out while the rest loads.
-pub fn parse_pack(manifest_text: &str, files: &Files) -> PackReport {
+/// Checks a whole pack with the scene formats this build knows. Never panics: every problem
+/// becomes a [`Problem`] and broken parts are left out while the rest loads.
+pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) -> PackReport {
     let mut check = FileCheck::new(MANIFEST, manifest_text);
     let manifest = parse_json(&mut check, manifest_text)
         .and_then(|value| check.decode::<Manifest>(&[], value))
         .filter(|manifest| check_manifest(&mut check, manifest));
-    let mut problems = check.problems;
     let Some(manifest) = manifest else {
         return PackReport {
             pack: None,
-            problems,
+            problems: check.problems,
         };
     };
 
-    let mut sorting = None;
+    let mut scenes = Vec::new();
+    let mut seen = HashSet::new();
+    let mut problems = Vec::new();
     for (i, entry) in manifest.scenes.iter().enumerate() {
-        match SceneKind::from_name(&entry.scene) {
-            Some(SceneKind::Sorting) => {
-                let (data, found) = parse_sorting(entry, files, &manifest.sources);
-                problems.extend(found);
-                sorting = sorting.or(data);
-            }
-            None => {
-                let mut check = FileCheck::new(MANIFEST, manifest_text);
-                check.warn(
-                    &[key("scenes"), Step::Index(i), key("scene")],
-                    Localized::new(
-                        format!("此版本还不支持场景「{}」，已跳过", entry.scene),
-                        format!(
-                            "this version does not know the scene \"{}\"; skipped",
-                            entry.scene
-                        ),
+        let at = [key("scenes"), Step::Index(i), key("scene")];
+        let Some(format) = formats.get(&entry.scene) else {
+            check.warn(
+                &at,
+                Localized::new(
+                    format!(
+                        "此版本还不支持场景「{}」，已跳过（支持：{}）",
+                        entry.scene,
+                        formats.names().join("、")
                     ),
-                );
-                problems.extend(check.problems);
-            }
+                    format!(
+                        "this version does not know the scene \"{}\"; skipped (known: {})",
+                        entry.scene,
+                        formats.names().join(", ")
+                    ),
+                ),
+            );
+            continue;
+        };
+        if !seen.insert(format.id()) {
+            check.error(
+                &at,
+                Localized::new(
+                    format!("场景「{}」写了两次；每个场景只能出现一次", entry.scene),
+                    format!(
+                        "the scene \"{}\" is listed twice; each scene may appear once",
+                        entry.scene
+                    ),
+                ),
+            );
+            continue;
+        }
+        let parsed = format.parse(SceneInput {
+            entry,
+            files,
+            sources: &manifest.sources,
+        });
+        problems.extend(parsed.problems);
+        if let Some(data) = parsed.data {
+            scenes.push(PackScene { format, data });
         }
     }
-
-    let pack = Pack { manifest, sorting };
-    if pack.scenes().is_empty() {
-        let mut check = FileCheck::new(MANIFEST, manifest_text);
+    if scenes.is_empty() {
         check.error(
             &[key("scenes")],
             Localized::new("内容包里没有可以玩的场景", "the pack has no playable scene"),
         );
-        problems.extend(check.problems);
-        return PackReport {
-            pack: None,
-            problems,
-        };
     }
+    let mut all = check.problems;
+    all.extend(problems);
     PackReport {
-        pack: Some(pack),
-        problems,
+        pack: (!scenes.is_empty()).then_some(Pack { manifest, scenes }),
+        problems: all,
     }
 }
 
@@ -151,18 +194,22 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
         check.localized(&[key("sources"), key(name), key("title")], &source.title);
     }
     for (i, entry) in manifest.scenes.iter().enumerate() {
-        for (j, path) in entry.data.iter().chain(entry.levels.iter()).enumerate() {
+        let named = entry
+            .data
+            .iter()
+            .map(|path| (vec![key("data")], path))
+            .chain(
+                entry
+                    .levels
+                    .iter()
+                    .enumerate()
+                    .map(|(j, path)| (vec![key("levels"), Step::Index(j)], path)),
+            );
+        for (field, path) in named {
             if !is_safe_relative(path) {
+                let at = [vec![key("scenes"), Step::Index(i)], field].concat();
                 check.error(
-                    &[
-                        key("scenes"),
-                        Step::Index(i),
-                        key(if j == 0 && entry.data.is_some() {
-                            "data"
-                        } else {
-                            "levels"
-                        }),
-                    ],
+                    &at,
                     Localized::new(
                         format!("文件路径「{path}」必须是内容包内的相对路径"),
                         format!("the file path \"{path}\" must be relative and inside the pack"),
@@ -174,34 +221,8 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
     true
 }
 
-/// Reads a pack folder from disk (native tools and tests).
+/// Reads and checks a pack folder from disk (native tools and tests).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_pack_dir(dir: &std::path::Path) -> PackReport {
-    let manifest_path = dir.join(MANIFEST);
-    let manifest_text = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => text,
-        Err(err) => {
-            return PackReport {
-                pack: None,
-                problems: vec![Problem {
-                    file: MANIFEST.to_string(),
-                    path: String::new(),
-                    line: None,
-                    severity: Severity::Error,
-                    message: Localized::new(
-                        format!("无法读取 {}：{err}", manifest_path.display()),
-                        format!("cannot read {}: {err}", manifest_path.display()),
-                    ),
-                }],
-            };
-        }
-    };
-    let files = files_named_in(&manifest_text)
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(dir.join(&path)).map_err(|err| err.to_string());
-            (path, text)
-        })
-        .collect();
-    parse_pack(&manifest_text, &files)
+pub fn read_pack_dir(dir: &std::path::Path, formats: &SceneFormats) -> PackReport {
+    live::parse_files(&live::read_folder(dir), formats)
 }

@@ -73,3 +73,10 @@ pub struct Source {
     #[serde(default)]
     pub date: Option<String>,
 }
+
+/// A fact's sources, resolved from their keys to their titles, and whether it is approximate.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Citation {
+    pub sources: Vec<Localized>,
+    pub approx: bool,
+}

@@ -36,3 +36,8 @@ pub fn save(key: &str, value: &str) {
 pub fn publish_test_state(_json: &str) {}
 
 pub fn signal_ready() {}
+
+/// Native windows here are driven by mouse and keyboard.
+pub fn has_touch_screen() -> bool {
+    false
+}

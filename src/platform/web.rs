@@ -49,10 +49,24 @@ pub fn query_pairs() -> Vec<(String, String)> {
         return Vec::new();
     };
     let mut pairs = Vec::new();
-    for key in ["lang", "test", "seed", "persist"] {
+    for key in ["lang", "test", "seed", "persist", "pack"] {
         if let Some(value) = params.get(key) {
             pairs.push((key.to_string(), value));
         }
     }
     pairs
+}
+
+/// Whether the device reports a touch screen (`navigator.maxTouchPoints`).
+pub fn has_touch_screen() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window, &JsValue::from_str("navigator"))
+        .and_then(|navigator| {
+            js_sys::Reflect::get(&navigator, &JsValue::from_str("maxTouchPoints"))
+        })
+        .ok()
+        .and_then(|points| points.as_f64())
+        .is_some_and(|points| points > 0.0)
 }

@@ -1,45 +1,55 @@
-//! The scenes and what every scene plugs into: a kind, a request to play a level, an outcome.
+//! The scenes and what every scene plugs into: registration, a request to play a level, and a
+//! scene-neutral outcome for the results screen.
 
 pub mod sorting;
 
 use bevy::prelude::*;
-use serde::Serialize;
 
-use crate::pack::Localized;
+use crate::pack::live::SceneRegistry;
+use crate::pack::{Citation, Localized, SceneFormat, SceneFormats, SceneId};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SceneKind {
-    #[default]
-    Sorting,
+/// A scene as the exhibit knows it: its pack format and the plugin that plays it.
+#[derive(Clone, Copy)]
+pub struct Scene {
+    pub format: &'static dyn SceneFormat,
+    pub plugin: fn(&mut App),
 }
 
-impl SceneKind {
-    pub fn from_name(name: &str) -> Option<SceneKind> {
-        match name {
-            "sorting" => Some(SceneKind::Sorting),
-            _ => None,
-        }
-    }
+/// Every scene this build can play, one line each. A pack decides which of them appear, and in
+/// what order.
+pub fn all() -> Vec<Scene> {
+    vec![sorting::scene()]
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            SceneKind::Sorting => "sorting",
-        }
-    }
+/// The pack formats of every scene, for checking packs outside the running exhibit.
+pub fn formats() -> SceneFormats {
+    SceneFormats::new(all().into_iter().map(|scene| scene.format))
+}
 
-    /// The icons that illustrate the scene's card.
-    pub fn card_icons(self) -> &'static [&'static str] {
-        match self {
-            SceneKind::Sorting => &["recycling-symbol", "wastebasket", "green-apple"],
-        }
+/// Registers a scene: its format joins the pack checker and its plugin joins the app.
+pub trait AddScene {
+    fn add_scene(&mut self, scene: Scene) -> &mut Self;
+}
+
+impl AddScene for App {
+    fn add_scene(&mut self, scene: Scene) -> &mut Self {
+        self.init_resource::<SceneRegistry>();
+        self.world_mut()
+            .resource_mut::<SceneRegistry>()
+            .register(scene.format);
+        (scene.plugin)(self);
+        self
     }
 }
+
+/// The levels passed in this session, shown on the scene select.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct PassedLevels(pub std::collections::HashSet<(SceneId, String)>);
 
 /// Which level to play next; set by the scene select and the results screen.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PlayRequest {
-    pub scene: SceneKind,
+    pub scene: SceneId,
     pub level: usize,
 }
 
@@ -67,14 +77,13 @@ pub struct Lesson {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourcedText {
     pub text: Localized,
-    pub sources: Vec<Localized>,
-    pub approx: bool,
+    pub citation: Citation,
 }
 
 /// What a finished round leaves for the results screen.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct RoundOutcome {
-    pub scene: SceneKind,
+    pub scene: SceneId,
     pub level: usize,
     pub level_id: String,
     pub level_title: Localized,
@@ -91,5 +100,8 @@ pub struct RoundOutcome {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PlayRequest>()
-        .add_plugins(sorting::plugin);
+        .init_resource::<PassedLevels>();
+    for scene in all() {
+        app.add_scene(scene);
+    }
 }

@@ -7,9 +7,9 @@ mod title;
 
 use bevy::prelude::*;
 
-pub use loading::{LoadedPack, LoadingTracker, PackProblems};
-
-use crate::scenes::{PlayRequest, SceneKind};
+use crate::pack::SceneId;
+use crate::pack::live::PackSwitched;
+use crate::scenes::PlayRequest;
 
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Screen {
@@ -17,7 +17,7 @@ pub enum Screen {
     Loading,
     Title,
     SceneSelect,
-    Playing(SceneKind),
+    Playing(SceneId),
     Results,
 }
 
@@ -33,16 +33,12 @@ impl Screen {
     }
 }
 
-/// The egui systems that draw screens; shared UI setup runs before them.
-#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ScreensUi;
-
 /// What a visitor asked for, from a button, a key or a test.
 #[derive(Message, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Navigate {
     Title,
     SceneSelect,
-    Play(SceneKind, usize),
+    Play(SceneId, usize),
     Results,
 }
 
@@ -55,6 +51,7 @@ pub(crate) fn plugin(app: &mut App) {
             scene_select::plugin,
             results::plugin,
         ))
+        .add_systems(Update, leave_the_old_pack)
         .add_systems(PostUpdate, navigate);
 }
 
@@ -77,4 +74,16 @@ fn navigate(
     };
     // `set` re-enters even the same screen, so "play again" starts afresh.
     next.set(target);
+}
+
+/// A round or its results belong to the pack they came from: when another pack starts running,
+/// the visitor goes back to choose from the new one.
+fn leave_the_old_pack(
+    mut switched: MessageReader<PackSwitched>,
+    screen: Res<State<Screen>>,
+    mut navigate: MessageWriter<Navigate>,
+) {
+    if switched.read().count() > 0 && matches!(screen.get(), Screen::Playing(_) | Screen::Results) {
+        navigate.write(Navigate::SceneSelect);
+    }
 }

@@ -3,16 +3,23 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use super::{Navigate, Screen, ScreensUi};
-use crate::scenes::RoundOutcome;
-use crate::ui::{self, UiParams};
+use super::{Navigate, Screen};
+use crate::scenes::{PassedLevels, RoundOutcome};
+use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, keys.run_if(in_state(Screen::Results)))
+    app.add_systems(OnEnter(Screen::Results), remember_pass)
+        .add_systems(Update, keys.run_if(in_state(Screen::Results)))
         .add_systems(
             EguiPrimaryContextPass,
-            show.in_set(ScreensUi).run_if(in_state(Screen::Results)),
+            show.in_set(UiSystems).run_if(in_state(Screen::Results)),
         );
+}
+
+fn remember_pass(outcome: Option<Res<RoundOutcome>>, mut passed: ResMut<PassedLevels>) {
+    if let Some(outcome) = outcome.filter(|outcome| outcome.passed) {
+        passed.0.insert((outcome.scene, outcome.level_id.clone()));
+    }
 }
 
 fn keys(
@@ -21,7 +28,7 @@ fn keys(
     mut navigate: MessageWriter<Navigate>,
 ) {
     let Some(outcome) = outcome else { return };
-    if input.any_just_pressed([KeyCode::Enter, KeyCode::Space, KeyCode::NumpadEnter]) {
+    if ui::confirm_pressed(&input) {
         let level = if outcome.has_next {
             outcome.level + 1
         } else {
@@ -43,188 +50,225 @@ fn show(
         return Ok(());
     };
     let ctx = params.contexts.ctx_mut()?.clone();
+    let theme = params.theme.clone();
+    ui::corner_language_switch(&ctx, &mut params);
+    let mut root = ui::root_ui(&ctx, "results");
+    if let Some(go) = action_bar(&mut root, &mut params, &outcome) {
+        navigate.write(go);
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(&mut root, |ui| {
+            let scroll = egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(TOP_GAP);
+                        let width = ui::card_width(&ctx, ui::WIDE_CARD_WIDTH);
+                        ui::card_frame(&theme).show(ui, |ui| {
+                            ui.set_width(width - 44.0);
+                            card(ui, &params, &outcome);
+                        });
+                        ui.add_space(16.0);
+                    });
+                });
+            let hidden = scroll.content_size.y - scroll.inner_rect.height() - scroll.state.offset.y;
+            if hidden > MORE_BELOW_SLACK {
+                more_below(ui, &params, scroll.inner_rect);
+            }
+        });
+    Ok(())
+}
+
+/// Space above the card, clear of the corner buttons (logical points).
+const TOP_GAP: f32 = 64.0;
+/// Content hidden below by more than this shows the "more below" cue (logical points).
+const MORE_BELOW_SLACK: f32 = 8.0;
+
+/// A cue at the bottom of the scrolling card that there is more to read.
+fn more_below(ui: &mut egui::Ui, params: &UiParams, area: egui::Rect) {
+    let text = format!("↓ {}", params.language.t("results.more_below"));
+    let at = egui::pos2(area.center().x, area.bottom() - 8.0);
+    egui::Area::new(egui::Id::new("results-more-below"))
+        .fixed_pos(at)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .interactable(false)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(params.theme.green_dark)
+                .corner_radius(egui::CornerRadius::same(16))
+                .inner_margin(egui::Margin::symmetric(14, 6))
+                .show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(text)
+                            .size(18.0)
+                            .color(egui::Color32::WHITE),
+                    );
+                });
+        });
+}
+
+/// The primary actions, fixed at the bottom of the window so a finger always reaches them.
+fn action_bar(
+    root: &mut egui::Ui,
+    params: &mut UiParams,
+    outcome: &RoundOutcome,
+) -> Option<Navigate> {
     let zoom = params.layout.zoom();
     let theme = params.theme.clone();
-    let lang = params.language.0;
     let language = *params.language;
+    let mut go = None;
+    egui::Panel::bottom(egui::Id::new("results-actions"))
+        .frame(
+            egui::Frame::new()
+                .fill(egui::Color32::from_white_alpha(235))
+                .inner_margin(egui::Margin::symmetric(12, 10)),
+        )
+        .show(root, |ui| {
+            let buttons: Vec<(&str, String, egui::Color32, Navigate)> = [
+                outcome.has_next.then(|| {
+                    (
+                        "next_level",
+                        language.t("results.next"),
+                        theme.green,
+                        Navigate::Play(outcome.scene, outcome.level + 1),
+                    )
+                }),
+                Some((
+                    "retry",
+                    language.t("results.retry"),
+                    theme.green_dark,
+                    Navigate::Play(outcome.scene, outcome.level),
+                )),
+                Some((
+                    "scenes",
+                    language.t("results.scenes"),
+                    theme.muted,
+                    Navigate::SceneSelect,
+                )),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let gap = ui.spacing().item_spacing.x;
+            let width = ((ui.available_width() - gap * (buttons.len() - 1) as f32)
+                / buttons.len() as f32)
+                .min(ACTION_WIDTH);
+            let row = width * buttons.len() as f32 + gap * (buttons.len() - 1) as f32;
+            ui.horizontal(|ui| {
+                ui.add_space(((ui.available_width() - row) / 2.0).max(0.0));
+                for (name, label, fill, target) in buttons {
+                    if ui::big_button(ui, &mut params.rects, zoom, name, &label, fill, width)
+                        .clicked()
+                    {
+                        go = Some(target);
+                    }
+                }
+            });
+        });
+    go
+}
+
+/// The widest an action button grows (logical points).
+const ACTION_WIDTH: f32 = 260.0;
+
+fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
+    let theme = &params.theme;
+    let language = *params.language;
+    let lang = language.0;
     let t = |key: &str| language.t(key);
-    ui::corner_language_switch(&ctx, &mut params);
-    egui::CentralPanel::default().frame(egui::Frame::NONE).show(
-        &mut ui::root_ui(&ctx, "results"),
-        |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(64.0);
-                    let width = ui.available_width().min(760.0);
-                    ui::card_frame(&theme).show(ui, |ui| {
-                        ui.set_width(width - 44.0);
-                        ui.vertical_centered(|ui| {
-                            let (icon, headline) = if outcome.passed {
-                                ("trophy", t("results.passed"))
-                            } else {
-                                ("flexed-biceps", t("results.try_again"))
-                            };
-                            ui.add(ui::icon(&params.icons, icon, 88.0));
-                            ui.label(ui::title_text(&headline, 40.0, theme.green_dark));
-                            ui.label(
-                                egui::RichText::new(outcome.level_title.get(lang))
-                                    .size(22.0)
-                                    .color(theme.muted),
-                            );
-                            ui.add_space(6.0);
-                            ui.label(ui::title_text(
-                                &format!(
-                                    "{} {} / {}",
-                                    t("results.correct"),
-                                    outcome.correct,
-                                    outcome.total
-                                ),
-                                34.0,
-                                theme.ink,
-                            ));
-                            ui.label(
-                                egui::RichText::new(format!(
-                                    "{} {}   ·   {} {}",
-                                    t("results.score"),
-                                    outcome.score,
-                                    t("results.best_streak"),
-                                    outcome.best_streak
-                                ))
-                                .size(22.0)
-                                .color(theme.ink),
-                            );
-                        });
-                        ui.add_space(12.0);
-                        for tally in &outcome.tallies {
-                            ui.horizontal(|ui| {
-                                ui.add_sized(
-                                    egui::vec2(180.0, 28.0),
-                                    egui::Label::new(
-                                        egui::RichText::new(tally.label.get(lang))
-                                            .size(20.0)
-                                            .color(theme.ink),
-                                    ),
-                                );
-                                let fraction = if tally.total == 0 {
-                                    0.0
-                                } else {
-                                    tally.correct as f32 / tally.total as f32
-                                };
-                                ui.add(
-                                    egui::ProgressBar::new(fraction)
-                                        .fill(ui::color32(tally.color))
-                                        .desired_width((ui.available_width() - 80.0).max(60.0)),
-                                );
-                                let count = format!("{} / {}", tally.correct, tally.total);
-                                ui.label(
-                                    egui::RichText::new(count)
-                                        .size(20.0)
-                                        .strong()
-                                        .color(theme.ink),
-                                );
-                            });
-                        }
-                        if !outcome.lessons.is_empty() {
-                            ui.add_space(14.0);
-                            ui.label(ui::title_text(&t("results.lessons"), 26.0, theme.ink));
-                            for lesson in &outcome.lessons {
-                                ui.horizontal(|ui| {
-                                    ui.add(ui::icon(&params.icons, &lesson.icon, 56.0));
-                                    ui.vertical(|ui| {
-                                        ui.label(
-                                            egui::RichText::new(format!(
-                                                "{} → {}",
-                                                lesson.title.get(lang),
-                                                lesson.answer.get(lang)
-                                            ))
-                                            .size(21.0)
-                                            .strong()
-                                            .color(ui::color32(lesson.color)),
-                                        );
-                                        ui.label(
-                                            egui::RichText::new(lesson.reason.get(lang))
-                                                .size(18.0)
-                                                .color(theme.ink),
-                                        );
-                                    });
-                                });
-                            }
-                        }
-                        if let Some(fact) = &outcome.fact {
-                            ui.add_space(14.0);
-                            ui.label(ui::title_text(&t("results.real_world"), 26.0, theme.ink));
-                            ui.label(
-                                egui::RichText::new(fact.text.get(lang))
-                                    .size(20.0)
-                                    .color(theme.ink),
-                            );
-                            let sources: Vec<&str> =
-                                fact.sources.iter().map(|s| s.get(lang)).collect();
-                            let approx = if fact.approx {
-                                format!(" ({})", t("common.approx"))
-                            } else {
-                                String::new()
-                            };
-                            ui.label(
-                                egui::RichText::new(format!(
-                                    "{} {}{approx}",
-                                    t("common.source"),
-                                    sources.join("；")
-                                ))
-                                .size(15.0)
-                                .color(theme.muted),
-                            );
-                        }
-                    });
-                    ui.add_space(16.0);
-                    ui.horizontal_wrapped(|ui| {
-                        let buttons = if outcome.has_next { 3.0 } else { 2.0 };
-                        ui.add_space(((ui.available_width() - buttons * 250.0) / 2.0).max(0.0));
-                        if outcome.has_next
-                            && ui::big_button(
-                                ui,
-                                &mut params.rects,
-                                zoom,
-                                "next_level",
-                                &t("results.next"),
-                                theme.green,
-                                230.0,
-                            )
-                            .clicked()
-                        {
-                            navigate.write(Navigate::Play(outcome.scene, outcome.level + 1));
-                        }
-                        if ui::big_button(
-                            ui,
-                            &mut params.rects,
-                            zoom,
-                            "retry",
-                            &t("results.retry"),
-                            theme.green_dark,
-                            230.0,
-                        )
-                        .clicked()
-                        {
-                            navigate.write(Navigate::Play(outcome.scene, outcome.level));
-                        }
-                        if ui::big_button(
-                            ui,
-                            &mut params.rects,
-                            zoom,
-                            "scenes",
-                            &t("results.scenes"),
-                            theme.muted,
-                            230.0,
-                        )
-                        .clicked()
-                        {
-                            navigate.write(Navigate::SceneSelect);
-                        }
-                    });
-                    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        let (icon, headline) = if outcome.passed {
+            ("trophy", t("results.passed"))
+        } else {
+            ("flexed-biceps", t("results.try_again"))
+        };
+        ui.add(ui::icon(&params.icons, icon, 80.0));
+        ui::title(ui, &headline, 40.0, theme.green_dark);
+        ui::title(ui, outcome.level_title.get(lang), 22.0, theme.ink);
+        ui.add_space(6.0);
+        ui::title(
+            ui,
+            &format!(
+                "{} {} / {}",
+                t("results.correct"),
+                outcome.correct,
+                outcome.total
+            ),
+            34.0,
+            theme.ink,
+        );
+        ui.label(
+            egui::RichText::new(format!(
+                "{} {}   ·   {} {}",
+                t("results.score"),
+                outcome.score,
+                t("results.best_streak"),
+                outcome.best_streak
+            ))
+            .size(22.0)
+            .color(theme.ink),
+        );
+    });
+    ui.add_space(12.0);
+    for tally in &outcome.tallies {
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                egui::vec2(180.0, 28.0),
+                egui::Label::new(
+                    egui::RichText::new(tally.label.get(lang))
+                        .size(20.0)
+                        .color(theme.ink),
+                ),
+            );
+            let fraction = if tally.total == 0 {
+                0.0
+            } else {
+                tally.correct as f32 / tally.total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .fill(ui::color32(tally.color))
+                    .desired_width((ui.available_width() - 80.0).max(60.0)),
+            );
+            let count = format!("{} / {}", tally.correct, tally.total);
+            ui.label(
+                egui::RichText::new(count)
+                    .size(20.0)
+                    .strong()
+                    .color(theme.ink),
+            );
+        });
+    }
+    if !outcome.lessons.is_empty() {
+        ui.add_space(14.0);
+        ui::title(ui, &t("results.lessons"), 26.0, theme.ink);
+        for lesson in &outcome.lessons {
+            ui.horizontal_top(|ui| {
+                ui.add(ui::icon(&params.icons, &lesson.icon, 56.0));
+                ui.vertical(|ui| {
+                    let answer = ui::readable_on(ui::color32(lesson.color), theme.paper);
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} → {}",
+                            lesson.title.get(lang),
+                            lesson.answer.get(lang)
+                        ))
+                        .size(21.0)
+                        .strong()
+                        .color(answer),
+                    );
+                    ui::paragraph(ui, lesson.reason.get(lang), 18.0, theme.ink);
                 });
             });
-        },
-    );
-    Ok(())
+        }
+    }
+    if let Some(fact) = &outcome.fact {
+        ui.add_space(14.0);
+        ui::title(ui, &t("results.real_world"), 26.0, theme.ink);
+        ui::paragraph(ui, fact.text.get(lang), 20.0, theme.ink);
+        ui::citation_line(ui, &language, theme, &fact.citation);
+    }
 }

@@ -3,20 +3,20 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use super::{Navigate, Screen, ScreensUi};
-use crate::ui::{self, UiParams};
+use super::{Navigate, Screen};
+use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), crate::platform::signal_ready)
         .add_systems(Update, keys.run_if(in_state(Screen::Title)))
         .add_systems(
             EguiPrimaryContextPass,
-            show.in_set(ScreensUi).run_if(in_state(Screen::Title)),
+            show.in_set(UiSystems).run_if(in_state(Screen::Title)),
         );
 }
 
 fn keys(input: Res<ButtonInput<KeyCode>>, mut navigate: MessageWriter<Navigate>) {
-    if input.any_just_pressed([KeyCode::Enter, KeyCode::Space, KeyCode::NumpadEnter]) {
+    if ui::confirm_pressed(&input) {
         navigate.write(Navigate::SceneSelect);
     }
 }

@@ -1,5 +1,7 @@
 //! The look shared by every screen: colours, the CJK font in egui, zoom, and widgets.
 
+mod chrome;
+mod text;
 mod widgets;
 
 use std::collections::{HashMap, HashSet};
@@ -12,10 +14,13 @@ use bevy_egui::egui::epaint::text::{FontInsert, InsertFontFamily};
 use bevy_egui::egui::{self, Color32, FontFamily, FontId, TextStyle};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, EguiTextureHandle};
 
+pub use chrome::*;
+pub use text::*;
 pub use widgets::*;
 
+use crate::icons::Icons;
 use crate::layout::Layout;
-use crate::media::{FONT_BYTES, GameAssets};
+use crate::media::FONT_BYTES;
 
 #[derive(Resource, Clone, Debug)]
 pub struct Theme {
@@ -35,7 +40,8 @@ impl Default for Theme {
             muted: Color32::from_rgb(0x4d, 0x5f, 0x55),
             green: Color32::from_rgb(0x2e, 0x9b, 0x47),
             green_dark: Color32::from_rgb(0x1e, 0x6e, 0x33),
-            paper: Color32::from_rgba_unmultiplied(0xff, 0xff, 0xf8, 0xf2),
+            // Opaque: nothing of the backdrop shows through a card as a ghost.
+            paper: Color32::from_rgb(0xff, 0xff, 0xf8),
             error: Color32::from_rgb(0xb3, 0x26, 0x1e),
             gold: Color32::from_rgb(0xf2, 0xb1, 0x1b),
         }
@@ -69,6 +75,10 @@ impl EguiIcons {
 #[derive(Resource, Default)]
 struct FontsInstalled(bool);
 
+/// The egui systems that draw screens and scene overlays; shared UI setup runs before them.
+#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UiSystems;
+
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Theme>()
         .init_resource::<UiRects>()
@@ -77,7 +87,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(First, |mut rects: ResMut<UiRects>| rects.0.clear())
         .add_systems(
             EguiPrimaryContextPass,
-            (install_fonts, apply_zoom, register_icons).before(crate::screens::ScreensUi),
+            (install_fonts, apply_zoom, register_icons).before(UiSystems),
         );
 }
 
@@ -136,19 +146,17 @@ fn apply_zoom(mut contexts: EguiContexts, layout: Res<Layout>) -> Result {
 /// (transparent pixels would show as a pale square); egui gets premultiplied copies.
 fn register_icons(
     mut contexts: EguiContexts,
-    assets: Option<Res<GameAssets>>,
+    library: Res<Icons>,
     mut icons: ResMut<EguiIcons>,
     mut images: ResMut<Assets<Image>>,
 ) {
-    let Some(assets) = assets else { return };
     let wanted: Vec<String> = match icons.wanted.get_mut() {
         Ok(wanted) => wanted.drain().collect(),
         Err(_) => return,
     };
     for name in wanted {
-        let Some(premultiplied) = assets
-            .icons
-            .get(&name)
+        let Some(premultiplied) = library
+            .handle(&name)
             .and_then(|handle| images.get(handle))
             .and_then(premultiply)
         else {

@@ -6,6 +6,7 @@ use bevy_egui::EguiContexts;
 use bevy_egui::egui::{self, Color32, RichText};
 
 use super::{EguiIcons, Theme, UiRects};
+use crate::audio::{Muted, ToggleMute};
 use crate::i18n::{Language, SetLanguage};
 use crate::layout::Layout;
 use crate::pack::Lang;
@@ -20,6 +21,16 @@ pub struct UiParams<'w, 's> {
     pub theme: Res<'w, Theme>,
     pub icons: Res<'w, EguiIcons>,
     pub set_language: MessageWriter<'w, SetLanguage>,
+    pub muted: Res<'w, Muted>,
+    pub mute: MessageWriter<'w, ToggleMute>,
+}
+
+/// The smallest tap target, in CSS pixels (WCAG 2.5.5 and the platforms' guidance: 44).
+pub const MIN_TAP_PX: f32 = 44.0;
+
+/// The smallest side of a tap target in egui points at this zoom, never under 48 points.
+pub fn tap_size(zoom: f32) -> f32 {
+    (MIN_TAP_PX / zoom).ceil().max(48.0)
 }
 
 /// Remembers where a named control is, in logical px, for the test state.
@@ -57,7 +68,7 @@ pub fn big_button(
         egui::Button::new(text)
             .fill(fill)
             .corner_radius(egui::CornerRadius::same(18))
-            .min_size(egui::vec2(width, 60.0)),
+            .min_size(egui::vec2(width, tap_size(zoom).max(60.0))),
     );
     record(rects, zoom, name, response.rect);
     response
@@ -71,23 +82,29 @@ pub fn small_button(
     name: &str,
     label: &str,
 ) -> egui::Response {
+    let tap = tap_size(zoom);
     let response = ui.add(
         egui::Button::new(RichText::new(label).size(20.0))
             .corner_radius(egui::CornerRadius::same(12))
-            .min_size(egui::vec2(52.0, 48.0)),
+            .min_size(egui::vec2(tap.max(52.0), tap)),
     );
     record(rects, zoom, name, response.rect);
     response
 }
 
-/// 中文 | English, shown on every screen; changes every string at once.
+/// 中文 | English, in that order on every screen; changes every string at once.
 pub fn language_switch(ui: &mut egui::Ui, params: &mut UiParams) {
     let zoom = params.layout.zoom();
     let current = params.language.0;
-    for (lang, name, label) in [
+    let mut buttons = [
         (Lang::Zh, "lang_zh", "中文"),
         (Lang::En, "lang_en", "English"),
-    ] {
+    ];
+    // Laid out from the right, the buttons go in reverse, so they read 中文 | English anyway.
+    if ui.layout().prefer_right_to_left() {
+        buttons.reverse();
+    }
+    for (lang, name, label) in buttons {
         let selected = current == lang;
         let text = RichText::new(label).size(20.0).color(if selected {
             Color32::WHITE
@@ -103,13 +120,62 @@ pub fn language_switch(ui: &mut egui::Ui, params: &mut UiParams) {
             egui::Button::new(text)
                 .fill(fill)
                 .corner_radius(egui::CornerRadius::same(12))
-                .min_size(egui::vec2(64.0, 48.0)),
+                .min_size(egui::vec2(64.0_f32.max(tap_size(zoom)), tap_size(zoom))),
         );
         record(&mut params.rects, zoom, name, response.rect);
         if response.clicked() && !selected {
             params.set_language.write(SetLanguage(lang));
         }
     }
+}
+
+/// A level of a scene: its number, its title and whether it was passed in this session.
+pub fn level_button(
+    ui: &mut egui::Ui,
+    params: &mut UiParams,
+    name: &str,
+    label: &str,
+    passed: bool,
+    width: f32,
+) -> egui::Response {
+    let zoom = params.layout.zoom();
+    let theme = &params.theme;
+    let mut text = egui::text::LayoutJob::default();
+    text.append(
+        label,
+        0.0,
+        egui::TextFormat::simple(egui::FontId::proportional(19.0), theme.ink),
+    );
+    if passed {
+        text.append(
+            &params.language.t("scenes.passed"),
+            10.0,
+            egui::TextFormat::simple(egui::FontId::proportional(17.0), theme.green_dark),
+        );
+    }
+    let response = ui.add(
+        egui::Button::new(text)
+            .fill(Color32::from_white_alpha(235))
+            .stroke(egui::Stroke::new(1.5, theme.green))
+            .corner_radius(egui::CornerRadius::same(12))
+            .truncate()
+            .min_size(egui::vec2(width, tap_size(zoom))),
+    );
+    record(&mut params.rects, zoom, name, response.rect);
+    response
+}
+
+/// The home button in the top-left corner, as an overlay.
+pub fn corner_home(ctx: &egui::Context, params: &mut UiParams) -> bool {
+    egui::Area::new(egui::Id::new("home-corner"))
+        .anchor(egui::Align2::LEFT_TOP, egui::vec2(12.0, 12.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            let zoom = params.layout.zoom();
+            let home = params.language.t("common.home");
+            small_button(ui, &mut params.rects, zoom, "home", &home).clicked()
+        })
+        .inner
 }
 
 /// The language switch in the top-right corner, as an overlay.

@@ -17,6 +17,15 @@ use green_actor::LaunchOptions;
 use green_actor::screens::Screen;
 
 pub fn app(seed: u64) -> App {
+    app_with(LaunchOptions {
+        seed: Some(seed),
+        persist: false,
+        ..default()
+    })
+}
+
+/// A headless exhibit with these launch options (scenes may be added before the first update).
+pub fn app_with(options: LaunchOptions) -> App {
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins,
@@ -31,14 +40,7 @@ pub fn app(seed: u64) -> App {
     .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
         50,
     )));
-    green_actor::game(
-        &mut app,
-        LaunchOptions {
-            seed: Some(seed),
-            persist: false,
-            ..default()
-        },
-    );
+    green_actor::game(&mut app, options);
     app
 }
 
@@ -65,7 +67,11 @@ pub fn frames(app: &mut App, n: usize) {
 }
 
 pub fn loaded(seed: u64) -> App {
-    let mut app = app(seed);
+    to_title(app(seed))
+}
+
+/// Runs until the start pack and every asset are in and the title shows.
+pub fn to_title(mut app: App) -> App {
     run_until(&mut app, "the title screen", |app| {
         screen(app) == Screen::Title
     });

@@ -1,25 +1,36 @@
-// Issue: foundation. The game loads in a browser at kiosk, laptop and phone sizes, shows its
-// title in Chinese first, switches to English (and remembers it), and reaches the scene list.
+// Issue: foundation and walk-up quality. The loading page draws its Chinese with its own embedded
+// font; the game loads in a browser at kiosk, laptop and phone sizes, shows its title in Chinese
+// first, switches to English (and remembers it), and reaches the scene list.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   assertNoProblems,
   canvasNotBlank,
+  fontsDrawing,
   launchBrowser,
   openGame,
   pressButton,
   saveShot,
+  SIZES,
   waitForState,
   waitForTitle,
   withPage,
 } from './lib.mjs';
 
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-  { width: 390, height: 844, touch: true },
-];
+/** The loading page's title and status line are drawn with the font embedded in the page. */
+async function loadingPageUsesItsOwnFont(page) {
+  for (const selector of ['#overlay h1', '#status-text']) {
+    const fonts = await fontsDrawing(page, selector);
+    const chinese = fonts.filter((f) => f.familyName === 'GreenActorPage');
+    assert.ok(
+      chinese.length === 1 && chinese[0].isCustomFont && chinese[0].glyphCount > 0,
+      `${selector} is drawn with ${JSON.stringify(fonts)}`,
+    );
+  }
+  const title = (await fontsDrawing(page, '#overlay h1'));
+  assert.deepEqual(title.map((f) => f.familyName), ['GreenActorPage'], 'every glyph of 绿色行动者 comes from it');
+}
 
 describe('01 shell', () => {
   let browser;
@@ -38,7 +49,8 @@ describe('01 shell', () => {
 
     test(`title, language and scene list at ${tag}${size.touch ? ' (touch)' : ''}`, { timeout: 15 * 60_000 }, async () => {
       await withPage(browser, size, `shell-${tag}`, async ({ page }) => {
-        let s = await openGame(page);
+        const whileLoading = checkReload ? loadingPageUsesItsOwnFont : undefined;
+        let s = await openGame(page, { whileLoading });
         assert.equal(s.errors.length, 0, `the built-in pack has errors: ${s.errors.join('; ')}`);
 
         assert.ok(await canvasNotBlank(page), `the title screen looks blank: ${JSON.stringify(canvasNotBlank.details)}`);

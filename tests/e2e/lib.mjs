@@ -14,6 +14,13 @@ export const SHOTS = path.join(HERE, 'screenshots');
 
 /** SwiftShader is slow: loading the game can take minutes on a busy two-core machine. */
 export const LOAD_TIMEOUT = 180_000;
+
+/** The three sizes every screen must fit: a kiosk, a laptop and a phone held upright. */
+export const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 390, height: 844, touch: true },
+];
 export const STEP_TIMEOUT = 60_000;
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -133,9 +140,10 @@ function summary(s) {
     return 'no state yet';
   }
   const short = { screen: s.screen, scene: s.scene, lang: s.lang, frame: s.frame, buttons: Object.keys(s.buttons || {}) };
-  if (s.sorting) {
-    const { phase, current, score, streak, sorted, total, correct, feedback } = s.sorting;
-    short.sorting = { phase, current, score, streak, sorted, total, correct, feedback };
+  const scene = s.scene && s[s.scene];
+  if (scene) {
+    const { bins, ...rest } = scene; // each scene's own entry, less its layout
+    short[s.scene] = rest;
   }
   if (s.results) {
     short.results = s.results;
@@ -196,13 +204,31 @@ export async function nextFrames(page, count = 1, timeout = STEP_TIMEOUT) {
  * Opens the game with its test hooks and waits for the title screen (up to 3 minutes), with the
  * page's loading overlay gone. `size` ({width, height}) resizes the page first.
  */
-export async function openGame(page, { size, query = 'test=1', timeout = LOAD_TIMEOUT } = {}) {
+export async function openGame(page, { size, query = 'test=1', timeout = LOAD_TIMEOUT, whileLoading } = {}) {
   watch(page);
   if (size) {
     await page.setViewportSize({ width: size.width, height: size.height });
   }
   await page.goto(`${baseUrl()}?${query}`, { waitUntil: 'load', timeout });
+  if (whileLoading) {
+    await whileLoading(page);
+  }
   return waitForTitle(page, timeout);
+}
+
+/**
+ * The fonts Chromium really drew an element's text with (CDP `CSS.getPlatformFontsForNode`):
+ * [{familyName, isCustomFont, glyphCount}].
+ */
+export async function fontsDrawing(page, selector) {
+  await page.evaluate(() => document.fonts.ready);
+  const session = await cdp(page);
+  await session.send('DOM.enable');
+  await session.send('CSS.enable');
+  const { root } = await session.send('DOM.getDocument', { depth: -1 });
+  const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+  return fonts;
 }
 
 /** Waits for the title screen after a load or reload. */

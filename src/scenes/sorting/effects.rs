@@ -3,11 +3,11 @@
 use bevy::prelude::*;
 use rand::Rng;
 
+use super::assets::SortingArt;
 use super::view::{BinView, Current, FieldLayout, Held, Lid, Selected};
 use super::{SCREEN, Sorted, Sorting};
 use crate::audio::{PlaySound, Sfx};
 use crate::layout::Layout;
-use crate::media::GameAssets;
 
 /// Grows a new item in with a little overshoot.
 #[derive(Component, Default)]
@@ -28,6 +28,12 @@ struct Flight {
 
 const FLIGHT_SECONDS: f32 = 0.45;
 const LID_SECONDS: f32 = 0.7;
+const SHAKE_SECONDS: f32 = 0.5;
+/// Sparkles and leaves thrown up by a right answer; every third one is a leaf.
+const BURST_PARTICLES: usize = 16;
+const LEAF_EVERY: usize = 3;
+/// Pulls the sparkles down, in logical px per second squared.
+const GRAVITY: f32 = 900.0;
 
 #[derive(Component)]
 struct LidOpen {
@@ -56,12 +62,47 @@ pub(super) fn plugin(app: &mut App) {
             fly,
             open_lids,
             shake_bins,
+            answer_drag,
             particles,
         )
             .chain()
             .after(super::apply_actions)
             .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
     );
+}
+
+/// How far the lid of the bin under a dragged item lifts (radians), and how much the bin grows.
+const HOVER_LID_ANGLE: f32 = 0.35;
+const HOVER_SCALE: f32 = 1.08;
+
+/// The bin under a dragged item answers: its lid lifts and it grows a little.
+#[allow(clippy::type_complexity)]
+fn answer_drag(
+    field: Res<FieldLayout>,
+    layout: Res<Layout>,
+    items: Query<(&Transform, &Held), (With<Current>, Without<BinView>, Without<Lid>)>,
+    mut bins: Query<(&BinView, &Children, &mut Transform), (Without<Lid>, Without<Shake>)>,
+    mut lids: Query<&mut Transform, (With<Lid>, Without<LidOpen>, Without<BinView>)>,
+) {
+    let target = items
+        .single()
+        .ok()
+        .filter(|(_, held)| held.moved)
+        .and_then(|(transform, _)| {
+            super::view::bin_at(&field, layout.to_screen(transform.translation.truncate()))
+        });
+    for (bin, children, mut transform) in &mut bins {
+        let hovered = target == Some(bin.index);
+        transform.scale = Vec3::splat(if hovered { HOVER_SCALE } else { 1.0 });
+        let mut child_lids = lids.iter_many_mut(children);
+        while let Some(mut lid) = child_lids.fetch_next() {
+            lid.rotation = if hovered {
+                Quat::from_rotation_z(HOVER_LID_ANGLE)
+            } else {
+                Quat::IDENTITY
+            };
+        }
+    }
 }
 
 /// The point just above a bin's mouth, in world space.
@@ -141,7 +182,7 @@ fn fly(
     mut items: Query<(Entity, &mut Flight, &mut Transform)>,
     bins: Query<(&BinView, &Children)>,
     lids: Query<(), With<Lid>>,
-    assets: Option<Res<GameAssets>>,
+    art: Res<SortingArt>,
     field: Res<FieldLayout>,
     mut sounds: MessageWriter<PlaySound>,
 ) {
@@ -170,17 +211,19 @@ fn fly(
             }
         }
         if flight.correct {
-            burst(&mut commands, assets.as_deref(), flight.to, field.item_size);
+            burst(&mut commands, &art, flight.to, field.item_size);
         }
     }
 }
 
-fn burst(commands: &mut Commands, assets: Option<&GameAssets>, at: Vec2, scale: f32) {
+fn burst(commands: &mut Commands, art: &SortingArt, at: Vec2, scale: f32) {
     let mut rng = rand::rng();
-    for i in 0..16 {
-        let image = assets
-            .map(|a| a.world(if i % 3 == 0 { "leaf" } else { "sparkle" }))
-            .unwrap_or_default();
+    for i in 0..BURST_PARTICLES {
+        let image = if i % LEAF_EVERY == 0 {
+            art.leaf.clone()
+        } else {
+            art.sparkle.clone()
+        };
         let angle = rng.random_range(0.3..(std::f32::consts::PI - 0.3));
         let speed = rng.random_range(0.8..1.8) * scale * 2.0;
         let life = rng.random_range(0.5..0.9);
@@ -223,7 +266,7 @@ fn shake_bins(
     mut bins: Query<(Entity, &mut Shake, &mut Transform)>,
 ) {
     for (entity, mut shake, mut transform) in &mut bins {
-        shake.t += time.delta_secs() / 0.5;
+        shake.t += time.delta_secs() / SHAKE_SECONDS;
         transform.rotation =
             Quat::from_rotation_z(0.06 * (shake.t * 30.0).sin() * (1.0 - shake.t).max(0.0));
         if shake.t >= 1.0 {
@@ -245,7 +288,7 @@ fn particles(
             commands.entity(entity).despawn();
             continue;
         }
-        particle.velocity.y -= 900.0 * dt;
+        particle.velocity.y -= GRAVITY * dt;
         transform.translation += (particle.velocity * dt).extend(0.0);
         transform.rotate_z(4.0 * dt);
         sprite.color = sprite.color.with_alpha(particle.life / particle.max_life);

@@ -4,15 +4,30 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Phase, SCREEN, SortAction, Sorting};
-use crate::audio::{Muted, ToggleMute};
-use crate::screens::{LoadedPack, Navigate, ScreensUi};
-use crate::ui::{self, UiParams};
+use crate::input_seen::InputSeen;
+use crate::pack::live::ActivePack;
+use crate::ui::{self, UiParams, UiSystems};
 use crate::world::EcoWorld;
+
+/// How long the World bar's explanation stays the first time the bar moves, in seconds.
+const WORLD_HINT_SECONDS: f64 = 6.0;
+/// The gap between the top bar and the hint below it (logical points).
+const HINT_GAP: f32 = 8.0;
+
+/// The bin icons beside their advice on the level card (logical points).
+const BIN_HINT_ICON: f32 = 26.0;
+
+/// When the World bar first moved this session, to explain it once.
+#[derive(Default)]
+struct WorldExplained {
+    first_seen: Option<f32>,
+    moved_at: Option<f64>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        show.in_set(ScreensUi)
+        show.in_set(UiSystems)
             .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
     );
 }
@@ -21,12 +36,12 @@ pub(super) fn plugin(app: &mut App) {
 fn show(
     mut params: UiParams,
     sorting: Res<Sorting>,
-    pack: Res<LoadedPack>,
-    muted: Res<Muted>,
+    pack: Res<ActivePack>,
     world: Res<EcoWorld>,
+    seen: Res<InputSeen>,
+    time: Res<Time<Real>>,
+    mut explained: Local<WorldExplained>,
     mut actions: MessageWriter<SortAction>,
-    mut navigate: MessageWriter<Navigate>,
-    mut mute: MessageWriter<ToggleMute>,
 ) -> Result {
     let ctx = params.contexts.ctx_mut()?.clone();
     let zoom = params.layout.zoom();
@@ -35,6 +50,7 @@ fn show(
     let lang = language.0;
     let level = sorting.level();
     let narrow = params.layout.narrow();
+    let layout = *params.layout;
 
     let status = |ui: &mut egui::Ui| {
         let progress = format!(
@@ -77,82 +93,79 @@ fn show(
         );
         ui.add(health).on_hover_text(language.t("hud.world_hint"));
         if let Some(left) = sorting.time_left {
-            let time = format!("{} {:.0}", language.t("hud.time"), left.ceil());
+            let time = language
+                .t("hud.time")
+                .replace("%{seconds}", &format!("{:.0}", left.ceil()));
             ui.label(egui::RichText::new(time).size(22.0).color(theme.ink));
         }
     };
-    let mut controls = |ui: &mut egui::Ui, params: &mut UiParams| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui::language_switch(ui, params);
-            let sound = if muted.0 {
-                "muted-speaker"
-            } else {
-                "speaker-high-volume"
-            };
-            let label = language.t(if muted.0 {
-                "hud.sound_off"
-            } else {
-                "hud.sound_on"
-            });
-            let image = ui::icon(&params.icons, sound, 30.0);
-            let button = ui
-                .add(egui::Button::image(image).min_size(egui::vec2(52.0, 48.0)))
-                .on_hover_text(label);
-            ui::record(&mut params.rects, zoom, "mute", button.rect);
-            if button.clicked() {
-                mute.write(ToggleMute);
+    if ui::top_bar(&ctx, &mut params, "sorting-hud", status).back {
+        actions.write(SortAction::Leave);
+    }
+    let below_bar = ui::top_bar_height(&params.layout) + HINT_GAP;
+    let first = *explained.first_seen.get_or_insert(world.cleanliness);
+    if explained.moved_at.is_none() && world.cleanliness != first {
+        explained.moved_at = Some(time.elapsed_secs_f64());
+    }
+    if explained
+        .moved_at
+        .is_some_and(|at| time.elapsed_secs_f64() - at < WORLD_HINT_SECONDS)
+    {
+        hint(
+            &ctx,
+            "world-hint",
+            below_bar,
+            &language.t("hud.world_hint"),
+            &theme,
+        );
+    }
+    if sorting.asking_to_leave {
+        ui::centered_card(&ctx, &theme, &layout, "sorting-leave", |ui| {
+            ui::title(ui, &language.t("round.leave_question"), 30.0, theme.ink);
+            ui.add_space(8.0);
+            let stay = ui::big_button(
+                ui,
+                &mut params.rects,
+                zoom,
+                "stay",
+                &language.t("round.stay"),
+                theme.green,
+                280.0,
+            );
+            if stay.clicked() {
+                actions.write(SortAction::Stay);
+            }
+            let leave = ui::big_button(
+                ui,
+                &mut params.rects,
+                zoom,
+                "leave",
+                &language.t("round.leave"),
+                theme.muted,
+                280.0,
+            );
+            if leave.clicked() {
+                actions.write(SortAction::ConfirmLeave);
             }
         });
-    };
-    egui::Panel::top("sorting-hud")
-        .frame(
-            egui::Frame::new()
-                .fill(egui::Color32::from_white_alpha(215))
-                .inner_margin(egui::Margin::symmetric(10, 6)),
-        )
-        .show(&mut ui::root_ui(&ctx, "sorting"), |ui| {
-            ui.horizontal(|ui| {
-                let back = language.t("common.back");
-                if ui::small_button(ui, &mut params.rects, zoom, "home", &back).clicked() {
-                    navigate.write(Navigate::SceneSelect);
-                }
-                if !narrow {
-                    status(ui);
-                }
-                controls(ui, &mut params);
-            });
-            if narrow {
-                ui.horizontal(|ui| status(ui));
-            }
-        });
+        return Ok(());
+    }
 
     match sorting.phase {
         Phase::Intro => {
-            centered_card(&ctx, &theme, "sorting-intro", |ui| {
+            ui::centered_card(&ctx, &theme, &layout, "sorting-intro", |ui| {
                 ui.add(ui::icon(&params.icons, "recycling-symbol", 72.0));
-                ui.label(ui::title_text(
-                    level.title.get(lang),
-                    34.0,
-                    theme.green_dark,
-                ));
-                ui.label(
-                    egui::RichText::new(level.intro.get(lang))
-                        .size(22.0)
-                        .color(theme.ink),
-                );
+                ui::title(ui, level.title.get(lang), 34.0, theme.green_dark);
+                ui::paragraph(ui, level.intro.get(lang), 22.0, theme.ink);
                 ui.add_space(4.0);
-                ui.label(
-                    egui::RichText::new(language.t("sorting.how_to"))
-                        .size(18.0)
-                        .color(theme.muted),
-                );
-                if level.city.is_some() {
-                    ui.label(
-                        egui::RichText::new(language.t("sorting.city_rules"))
-                            .size(18.0)
-                            .color(theme.muted),
-                    );
+                ui::paragraph(ui, &how_to(&language, &seen), 18.0, theme.ink);
+                if let Some(city) = sorting.city_name() {
+                    let rules = language
+                        .t("sorting.city_rules")
+                        .replace("%{city}", city.get(lang));
+                    ui::paragraph(ui, &rules, 18.0, theme.ink);
                 }
+                bin_hints(ui, &params, &sorting, &pack);
                 ui.add_space(8.0);
                 if ui::big_button(
                     ui,
@@ -175,7 +188,7 @@ fn show(
             };
             let item = &sorting.data.items[feedback.item];
             let bin = &sorting.data.bins[feedback.verdict.expected];
-            centered_card(&ctx, &theme, "sorting-feedback", |ui| {
+            ui::centered_card(&ctx, &theme, &layout, "sorting-feedback", |ui| {
                 ui.horizontal(|ui| {
                     ui.add(ui::icon(&params.icons, &item.icon, 64.0));
                     ui.vertical(|ui| {
@@ -185,7 +198,7 @@ fn show(
                             language.t("sorting.missed")
                         };
                         ui.label(egui::RichText::new(headline).size(20.0).color(theme.muted));
-                        ui.label(ui::title_text(item.name.get(lang), 30.0, theme.ink));
+                        ui::title(ui, item.name.get(lang), 30.0, theme.ink);
                     });
                 });
                 ui.label(
@@ -196,43 +209,17 @@ fn show(
                     ))
                     .size(28.0)
                     .strong()
-                    .color(ui::color32(super::view::bin_color(bin))),
+                    .color(ui::readable_on(
+                        ui::color32(super::view::bin_color(bin)),
+                        theme.paper,
+                    )),
                 );
-                ui.label(
-                    egui::RichText::new(item.reason.get(lang))
-                        .size(22.0)
-                        .color(theme.ink),
-                );
+                ui::paragraph(ui, item.reason.get(lang), 22.0, theme.ink);
                 if let Some(note) = &item.city_note {
-                    ui.label(
-                        egui::RichText::new(note.get(lang))
-                            .size(18.0)
-                            .color(theme.muted),
-                    );
+                    ui::paragraph(ui, note.get(lang), 18.0, theme.ink);
                 }
-                let sources: Vec<&str> = item
-                    .source
-                    .iter()
-                    .map(|key| {
-                        pack.0
-                            .source(key)
-                            .map_or(key.as_str(), |s| s.title.get(lang))
-                    })
-                    .collect();
-                let approx = if item.approx {
-                    format!(" ({})", language.t("common.approx"))
-                } else {
-                    String::new()
-                };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} {}{approx}",
-                        language.t("common.source"),
-                        sources.join("；")
-                    ))
-                    .size(14.0)
-                    .color(theme.muted),
-                );
+                let (sources, approx) = item.answer_source(sorting.city());
+                ui::citation_line(ui, &language, &theme, &pack.0.cite(sources, approx));
                 ui.add_space(6.0);
                 if ui::big_button(
                     ui,
@@ -250,37 +237,83 @@ fn show(
             });
         }
         Phase::Playing if sorting.round.sorted() == 0 => {
-            egui::Area::new(egui::Id::new("sorting-hint"))
-                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 86.0))
-                .interactable(false)
-                .show(&ctx, |ui| {
-                    ui.label(
-                        egui::RichText::new(language.t("sorting.how_to"))
-                            .size(20.0)
-                            .color(theme.ink)
-                            .background_color(egui::Color32::from_white_alpha(200)),
-                    );
-                });
+            hint(
+                &ctx,
+                "sorting-hint",
+                below_bar,
+                &how_to(&language, &seen),
+                &theme,
+            );
         }
         _ => {}
     }
     Ok(())
 }
 
-fn centered_card(
-    ctx: &egui::Context,
-    theme: &ui::Theme,
-    id: &str,
-    add: impl FnOnce(&mut egui::Ui),
-) {
-    let width = (ctx.content_rect().width() - 24.0).min(620.0);
+/// How to play, naming the number keys only where a keyboard fits.
+fn how_to(language: &crate::i18n::Language, seen: &InputSeen) -> String {
+    let how = language.t("sorting.how_to");
+    if seen.offer_keys() {
+        format!("{how} {}", language.t("sorting.keys_hint"))
+    } else {
+        how
+    }
+}
+
+/// A one-line hint just below the top bar, on a plate that keeps it readable.
+fn hint(ctx: &egui::Context, id: &str, top: f32, text: &str, theme: &ui::Theme) {
+    let width = ui::card_width(ctx, ui::CARD_WIDTH);
     egui::Area::new(egui::Id::new(id))
-        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -40.0))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, top))
+        .interactable(false)
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
-            ui::card_frame(theme).show(ui, |ui| {
-                ui.set_width(width - 44.0);
-                ui.vertical_centered(|ui| add(ui));
-            });
+            egui::Frame::new()
+                .fill(theme.paper)
+                .corner_radius(egui::CornerRadius::same(14))
+                .inner_margin(egui::Margin::symmetric(14, 8))
+                .show(ui, |ui| {
+                    ui.set_max_width(width - 28.0);
+                    ui::paragraph(ui, text, 20.0, theme.ink);
+                });
         });
+}
+
+/// Each bin with how to put things in it, and where that advice comes from.
+fn bin_hints(ui: &mut egui::Ui, params: &UiParams, sorting: &Sorting, pack: &ActivePack) {
+    let language = *params.language;
+    let theme = &params.theme;
+    ui.add_space(6.0);
+    for bin in &sorting.data.bins {
+        ui.horizontal_top(|ui| {
+            ui.add(ui::icon(&params.icons, &bin.icon, BIN_HINT_ICON));
+            // Name and advice in one wrapped paragraph: one line on a wide card.
+            let mut text = egui::text::LayoutJob::default();
+            text.wrap.max_width = ui.available_width();
+            text.append(
+                &format!("{}  ", language.pick(&bin.name)),
+                0.0,
+                egui::TextFormat::simple(egui::FontId::proportional(17.0), theme.green_dark),
+            );
+            text.append(
+                language.pick(&bin.hint),
+                0.0,
+                egui::TextFormat::simple(egui::FontId::proportional(16.0), theme.ink),
+            );
+            ui.label(text);
+        });
+    }
+    let keys: Vec<String> = sorting
+        .data
+        .bins
+        .iter()
+        .flat_map(|bin| bin.source.iter().cloned())
+        .fold(Vec::new(), |mut all, key| {
+            if !all.contains(&key) {
+                all.push(key);
+            }
+            all
+        });
+    let approx = sorting.data.bins.iter().any(|bin| bin.approx);
+    ui::citation_line(ui, &language, theme, &pack.0.cite(&keys, approx));
 }

@@ -7,7 +7,6 @@ use bevy::prelude::*;
 use super::view::{Current, FieldLayout, Held, Selected, bin_at};
 use super::{Phase, SortAction, Sorting};
 use crate::layout::Layout;
-use crate::screens::Navigate;
 
 /// The item on offer, as input sees it.
 type ItemQuery<'w, 's> = Query<
@@ -37,7 +36,7 @@ pub(super) fn read_pointer(
 ) {
     for input in pointer.read() {
         let at = input.location.position;
-        if sorting.phase != Phase::Playing {
+        if !sorting.running() {
             continue;
         }
         let item = items.single_mut().ok();
@@ -103,6 +102,7 @@ pub(super) fn read_pointer(
     }
 }
 
+/// The keys for each bin, left to right: the digit row and the number pad.
 const BIN_KEYS: [[KeyCode; 2]; 6] = [
     [KeyCode::Digit1, KeyCode::Numpad1],
     [KeyCode::Digit2, KeyCode::Numpad2],
@@ -112,16 +112,23 @@ const BIN_KEYS: [[KeyCode; 2]; 6] = [
     [KeyCode::Digit6, KeyCode::Numpad6],
 ];
 
+/// The digit key that sorts into the bin at `bin` (left to right).
+pub fn key_for_bin(bin: usize) -> Option<KeyCode> {
+    BIN_KEYS.get(bin).map(|codes| codes[0])
+}
+
 pub(super) fn read_keys(
     keys: Res<ButtonInput<KeyCode>>,
     sorting: Res<Sorting>,
     mut actions: MessageWriter<SortAction>,
-    mut navigate: MessageWriter<Navigate>,
 ) {
     if keys.just_pressed(KeyCode::Escape) {
-        navigate.write(Navigate::SceneSelect);
+        actions.write(SortAction::Leave);
     }
-    let confirm = keys.any_just_pressed([KeyCode::Enter, KeyCode::Space, KeyCode::NumpadEnter]);
+    let confirm = crate::ui::confirm_pressed(&keys);
+    if sorting.asking_to_leave {
+        return;
+    }
     match sorting.phase {
         Phase::Intro if confirm => {
             actions.write(SortAction::Begin);

@@ -1,29 +1,66 @@
 //! Waste sorting by China's four national categories (GB/T 19095-2019).
 
+mod assets;
+mod check;
 mod effects;
+pub mod format;
 mod hud;
 mod input;
-pub mod level;
 pub mod rules;
+mod test_state;
 pub mod view;
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use self::level::{Level, SortingData};
-use self::rules::{Round, Verdict};
+use self::format::Mode;
+use self::format::{Level, SortingData};
+pub use self::input::key_for_bin;
+use self::rules::{BeltPace, Round, Verdict};
+use super::{Lesson, PlayRequest, RoundOutcome, Scene, SourcedText, Tally};
 use crate::audio::{PlaySound, Sfx};
 use crate::options::LaunchOptions;
-use crate::pack::Localized;
-use crate::scenes::{Lesson, PlayRequest, RoundOutcome, SceneKind, SourcedText, Tally};
-use crate::screens::{LoadedPack, Navigate, Screen};
+use crate::pack::live::ActivePack;
+use crate::pack::{Parsed, SceneFormat, SceneId, SceneInput};
+use crate::screens::{Navigate, Screen};
 use crate::world::EcoChange;
 
-pub const SCREEN: Screen = Screen::Playing(SceneKind::Sorting);
+pub const SCENE_ID: SceneId = SceneId("sorting");
+pub const SCREEN: Screen = Screen::Playing(SCENE_ID);
 
-/// How long the finished round lingers (celebration) before the results screen.
+/// How long the finished round lingers (celebration) before the results screen, in seconds.
 const FINISH_DELAY: f32 = 1.2;
+/// How much a right answer cleans the shared world, and a wrong one dirties it.
+const ECO_GAIN_CORRECT: f32 = 0.04;
+const ECO_LOSS_WRONG: f32 = 0.03;
+/// A streak chime every this many right answers in a row.
+const STREAK_CHIME_EVERY: u32 = 3;
+
+/// The sorting scene's pack format.
+pub struct SortingFormat;
+
+impl SceneFormat for SortingFormat {
+    fn id(&self) -> SceneId {
+        SCENE_ID
+    }
+
+    fn card_icons(&self) -> &'static [&'static str] {
+        &["recycling-symbol", "wastebasket", "green-apple"]
+    }
+
+    fn parse(&self, input: SceneInput<'_>) -> Parsed {
+        check::parse(input)
+    }
+}
+
+/// What registers the scene with the exhibit (see `scenes::all`).
+pub fn scene() -> Scene {
+    Scene {
+        format: &SortingFormat,
+        plugin,
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -60,16 +97,36 @@ pub struct Sorting {
     pub phase: Phase,
     pub feedback: Option<Feedback>,
     pub time_left: Option<f32>,
-    pub finished_for: f32,
+    /// The belt's pace, in conveyor levels.
+    pub belt: Option<BeltPace>,
+    /// "Leave this round?" is on screen; the round waits.
+    pub asking_to_leave: bool,
+    /// Counts down the celebration once the round is finished.
+    pub leaving: Timer,
 }
 
 impl Sorting {
+    /// Whether the belt, the clock and the player's moves run now.
+    pub fn running(&self) -> bool {
+        self.phase == Phase::Playing && !self.asking_to_leave
+    }
+
+    /// Leaving now would throw away answers already given.
+    fn has_answers_to_lose(&self) -> bool {
+        self.round.sorted() > 0 && matches!(self.phase, Phase::Playing | Phase::Feedback)
+    }
+
     pub fn level(&self) -> &Level {
         &self.data.levels[self.level_index]
     }
 
     pub fn city(&self) -> Option<&str> {
         self.level().city.as_deref()
+    }
+
+    /// The level's city, as the pack names it.
+    pub fn city_name(&self) -> Option<&crate::pack::Localized> {
+        self.data.level_city(self.level()).map(|city| &city.name)
     }
 }
 
@@ -82,6 +139,12 @@ pub enum SortAction {
     /// The current item rode past the end of the belt.
     Missed,
     Continue,
+    /// Back or Escape: leaves at once before the first answer, otherwise asks first.
+    Leave,
+    /// The visitor confirmed leaving the round.
+    ConfirmLeave,
+    /// The visitor chose to keep playing.
+    Stay,
 }
 
 /// Sent when an answer is recorded, for the view to animate.
@@ -91,7 +154,7 @@ pub struct Sorted {
     pub verdict: Verdict,
 }
 
-pub(crate) fn plugin(app: &mut App) {
+fn plugin(app: &mut App) {
     app.add_message::<SortAction>()
         .add_message::<Sorted>()
         .add_systems(OnEnter(SCREEN), start_round)
@@ -110,17 +173,27 @@ pub(crate) fn plugin(app: &mut App) {
                 .chain()
                 .run_if(in_state(SCREEN).and_then(resource_exists::<Sorting>)),
         )
-        .add_plugins((view::plugin, effects::plugin, hud::plugin));
+        .add_plugins((
+            assets::plugin,
+            view::plugin,
+            effects::plugin,
+            hud::plugin,
+            test_state::plugin,
+        ));
 }
 
 fn start_round(
     mut commands: Commands,
-    pack: Res<LoadedPack>,
+    pack: Res<ActivePack>,
     request: Res<PlayRequest>,
     options: Res<LaunchOptions>,
     mut navigate: MessageWriter<Navigate>,
 ) {
-    let Some(data) = pack.0.sorting.clone() else {
+    let Some(data) = pack
+        .0
+        .scene(SCENE_ID)
+        .and_then(|s| s.shared::<SortingData>())
+    else {
         navigate.write(Navigate::SceneSelect);
         return;
     };
@@ -137,20 +210,27 @@ fn start_round(
     };
     let round = Round::new(order, level.city.clone());
     let time_left = level.timer_seconds;
+    let belt = match (level.mode, level.pace_seconds) {
+        (Mode::Conveyor, Some(pace)) => Some(BeltPace::new(pace)),
+        _ => None,
+    };
     commands.insert_resource(Sorting {
-        data: Arc::new(data),
+        data,
         level_index,
         round,
         phase: Phase::Intro,
         feedback: None,
         time_left,
-        finished_for: 0.0,
+        belt,
+        asking_to_leave: false,
+        leaving: Timer::from_seconds(FINISH_DELAY, TimerMode::Once),
     });
 }
 
 fn apply_actions(
     mut actions: MessageReader<SortAction>,
     mut sorting: ResMut<Sorting>,
+    mut navigate: MessageWriter<Navigate>,
     mut sorted: MessageWriter<Sorted>,
     mut sounds: MessageWriter<PlaySound>,
     mut eco: MessageWriter<EcoChange>,
@@ -158,6 +238,15 @@ fn apply_actions(
     for action in actions.read() {
         let sorting = &mut *sorting;
         match (*action, sorting.phase) {
+            (SortAction::Leave, _) if sorting.asking_to_leave => sorting.asking_to_leave = false,
+            (SortAction::Leave, _) if sorting.has_answers_to_lose() => {
+                sorting.asking_to_leave = true;
+            }
+            (SortAction::Leave | SortAction::ConfirmLeave, _) => {
+                navigate.write(Navigate::SceneSelect);
+            }
+            (SortAction::Stay, _) => sorting.asking_to_leave = false,
+            (_, _) if sorting.asking_to_leave => {}
             (SortAction::Begin, Phase::Intro) => {
                 sorting.phase = Phase::Playing;
                 sounds.write(PlaySound(Sfx::Tap));
@@ -175,15 +264,22 @@ fn apply_actions(
                 };
                 let Some(verdict) = verdict else { continue };
                 sorted.write(Sorted { item, verdict });
+                if let Some(belt) = sorting.belt.as_mut() {
+                    match (*action, verdict.correct) {
+                        (SortAction::Missed, _) => belt.slipped_past(),
+                        (_, true) => belt.sorted_right(),
+                        _ => {}
+                    }
+                }
                 if verdict.correct {
                     sounds.write(PlaySound(Sfx::Correct));
-                    if verdict.streak >= 3 && verdict.streak % 3 == 0 {
+                    if verdict.streak > 0 && verdict.streak % STREAK_CHIME_EVERY == 0 {
                         sounds.write(PlaySound(Sfx::Streak));
                     }
-                    eco.write(EcoChange(0.04));
+                    eco.write(EcoChange(ECO_GAIN_CORRECT));
                 } else {
                     sounds.write(PlaySound(Sfx::Wrong));
-                    eco.write(EcoChange(-0.03));
+                    eco.write(EcoChange(-ECO_LOSS_WRONG));
                     sorting.phase = Phase::Feedback;
                     sorting.feedback = Some(Feedback { item, verdict });
                 }
@@ -199,7 +295,7 @@ fn apply_actions(
 }
 
 fn tick_clock(time: Res<Time>, mut sorting: ResMut<Sorting>) {
-    if sorting.phase != Phase::Playing {
+    if !sorting.running() {
         return;
     }
     if let Some(left) = sorting.time_left.as_mut() {
@@ -215,7 +311,7 @@ fn finish(
     mut commands: Commands,
     time: Res<Time>,
     mut sorting: ResMut<Sorting>,
-    pack: Res<LoadedPack>,
+    pack: Res<ActivePack>,
     mut navigate: MessageWriter<Navigate>,
     mut sounds: MessageWriter<PlaySound>,
 ) {
@@ -224,16 +320,12 @@ fn finish(
         sounds.write(PlaySound(Sfx::LevelComplete));
         commands.insert_resource(outcome(&sorting, &pack));
     }
-    if sorting.phase == Phase::Finished {
-        sorting.finished_for += time.delta_secs();
-        if sorting.finished_for >= FINISH_DELAY {
-            sorting.finished_for = f32::NEG_INFINITY;
-            navigate.write(Navigate::Results);
-        }
+    if sorting.phase == Phase::Finished && sorting.leaving.tick(time.delta()).just_finished() {
+        navigate.write(Navigate::Results);
     }
 }
 
-fn outcome(sorting: &Sorting, pack: &LoadedPack) -> RoundOutcome {
+fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
     let data = &sorting.data;
     let level = sorting.level();
     let summary = sorting.round.summary(data, level);
@@ -270,19 +362,10 @@ fn outcome(sorting: &Sorting, pack: &LoadedPack) -> RoundOutcome {
         .and_then(|id| data.fact(id))
         .map(|fact| SourcedText {
             text: fact.text.clone(),
-            sources: fact
-                .source
-                .iter()
-                .map(|key| {
-                    pack.0
-                        .source(key)
-                        .map_or_else(|| Localized::new(key, key), |s| s.title.clone())
-                })
-                .collect(),
-            approx: fact.approx,
+            citation: pack.0.cite(&fact.source, fact.approx),
         });
     RoundOutcome {
-        scene: SceneKind::Sorting,
+        scene: SCENE_ID,
         level: sorting.level_index,
         level_id: level.id.clone(),
         level_title: level.title.clone(),

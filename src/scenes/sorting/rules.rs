@@ -4,7 +4,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
-use super::level::{Level, SortingData};
+use super::format::{Level, SortingData};
 use crate::pack::Localized;
 
 /// Points for a right answer; a streak adds a bonus, a timer never does.
@@ -40,46 +40,34 @@ impl DrawError {
     }
 }
 
-/// Indices of the items a level may use. City-dependent items are kept out unless the level
-/// names a city whose rule for them is known.
+/// Indices of the items a level may use: those it lists or draws that fit its city rules.
 pub fn eligible(data: &SortingData, level: &Level) -> Vec<usize> {
-    let allowed = |i: &usize| {
-        let item = &data.items[*i];
-        match (&item.city_rules, &level.city) {
-            (None, _) => true,
-            (Some(rules), Some(city)) => rules.contains_key(city) || city == &data.city,
-            (Some(_), None) => false,
+    let city = data.level_city(level);
+    let chosen = |i: &usize| match (&level.items, &level.draw) {
+        (Some(ids), _) => ids.contains(&data.items[*i].id),
+        (None, Some(draw)) => {
+            let item = &data.items[*i];
+            item.tags.iter().any(|tag| draw.tags.contains(tag))
+                && draw.tricky.is_none_or(|tricky| tricky == item.tricky)
         }
+        (None, None) => false,
     };
-    let pool: Vec<usize> = match (&level.items, &level.draw) {
-        (Some(ids), _) => ids
-            .iter()
-            .filter_map(|id| data.items.iter().position(|item| &item.id == id))
-            .filter(allowed)
-            .collect(),
-        (None, Some(draw)) => (0..data.items.len())
-            .filter(|i| {
-                let item = &data.items[*i];
-                item.tags.iter().any(|tag| draw.tags.contains(tag))
-                    && draw.tricky.is_none_or(|tricky| tricky == item.tricky)
-            })
-            .filter(allowed)
-            .collect(),
-        (None, None) => Vec::new(),
-    };
-    pool
+    (0..data.items.len())
+        .filter(chosen)
+        .filter(|i| data.items[*i].fits(city))
+        .collect()
 }
 
 fn per_bin_min(level: &Level) -> usize {
     level.draw.as_ref().map_or(0, |draw| draw.per_bin_min)
 }
 
-/// Whether `pool` can fill the level's count and its per-bin minimum.
-pub fn check_draw_possible(
-    data: &SortingData,
-    level: &Level,
-    pool: &[usize],
-) -> Result<(), DrawError> {
+/// Whether the level's eligible items can fill its count and its per-bin minimum.
+pub fn check_draw_possible(data: &SortingData, level: &Level) -> Result<(), DrawError> {
+    check_pool(data, level, &eligible(data, level))
+}
+
+fn check_pool(data: &SortingData, level: &Level, pool: &[usize]) -> Result<(), DrawError> {
     if pool.len() < level.count {
         return Err(DrawError::NotEnough {
             need: level.count,
@@ -112,7 +100,7 @@ pub fn check_draw_possible(
 /// The items of one round, in play order. The same seed always gives the same round.
 pub fn draw_round(data: &SortingData, level: &Level, seed: u64) -> Result<Vec<usize>, DrawError> {
     let mut pool = eligible(data, level);
-    check_draw_possible(data, level, &pool)?;
+    check_pool(data, level, &pool)?;
     let mut rng = StdRng::seed_from_u64(seed);
     pool.shuffle(&mut rng);
     let min = per_bin_min(level);
@@ -344,3 +332,40 @@ pub struct Summary {
 
 #[cfg(test)]
 mod tests;
+
+/// How much slower the belt gets after an item slips past, and the slowest it gets (as a
+/// multiple of the level's pace): a child or a grandparent reading a long label catches up.
+pub const BELT_SLOWDOWN: f32 = 1.3;
+pub const BELT_SLOWEST: f32 = 2.0;
+/// How much of the slowdown each right answer takes back.
+pub const BELT_RECOVERY: f32 = 1.1;
+
+/// Seconds an item takes to cross the belt: the level's pace, slower after misses, never faster.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BeltPace {
+    level: f32,
+    now: f32,
+}
+
+impl BeltPace {
+    pub fn new(level_seconds: f32) -> Self {
+        BeltPace {
+            level: level_seconds,
+            now: level_seconds,
+        }
+    }
+
+    pub fn seconds(&self) -> f32 {
+        self.now
+    }
+
+    /// An item slipped past: the next ones ride slower.
+    pub fn slipped_past(&mut self) {
+        self.now = (self.now * BELT_SLOWDOWN).min(self.level * BELT_SLOWEST);
+    }
+
+    /// A right answer: the belt picks up a little, up to the level's own pace.
+    pub fn sorted_right(&mut self) {
+        self.now = (self.now / BELT_RECOVERY).max(self.level);
+    }
+}

@@ -4,10 +4,12 @@ use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{Justify, TextBackgroundColor, TextBounds, TextLayout};
 
-use super::level::{Bin, parse_hex_color};
+use super::assets::SortingArt;
+use super::format::{Bin, Mode, parse_hex_color};
 use super::{Phase, SCREEN, SortAction, Sorting};
+use crate::icons::Icons;
 use crate::layout::Layout;
-use crate::media::GameAssets;
+use crate::media::TextFontHandle;
 
 /// Where things go, in screen space (logical px, origin top-left). Pure, so it is tested.
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
@@ -21,40 +23,60 @@ pub struct FieldLayout {
     pub belt: (Vec2, Vec2),
 }
 
-/// Space kept for the HUD bar at the top, in logical px.
+/// Space kept for the top bar, in logical px.
 pub fn hud_height(layout: &Layout) -> f32 {
-    let rows = if layout.narrow() { 108.0 } else { 76.0 };
-    rows * layout.zoom()
+    crate::ui::top_bar_height(layout) * layout.zoom()
 }
 
 /// Body height per unit of bin width, and lid height per unit of width.
 const BODY_RATIO: f32 = 300.0 / 256.0;
 const LID_RATIO: f32 = 70.0 / 256.0;
 
+/// The share of the window's height the bins may take: more when the phone stacks them 2×2.
+const BIN_AREA_LANDSCAPE: f32 = 0.42;
+const BIN_AREA_PORTRAIT: f32 = 0.46;
+/// The side margins, as a share of the width (the bins and the belt stay inside them).
+const SIDE_MARGIN: f32 = 0.03;
+/// The gap under the bins, as a share of the height.
+const BOTTOM_MARGIN: f32 = 0.03;
+/// A bin's share of its column's width, and of its row's height: the rest is air between bins.
+const BIN_FILL_WIDTH: f32 = 0.8;
+const BIN_FILL_HEIGHT: f32 = 0.92;
+/// Space between stacked rows of bins, as a share of a bin's height.
+const ROW_GAP: f32 = 0.06;
+/// The item on offer: at most this share of a bin's width and of the free space above the bins,
+/// and never larger than this many logical px.
+const ITEM_OF_BIN: f32 = 0.95;
+const ITEM_OF_FREE: f32 = 0.55;
+const ITEM_MAX_PX: f32 = 240.0;
+/// Where the item waits, as a share of the free space down from the top bar.
+const SPAWN_DOWN: f32 = 0.45;
+/// The belt's ends, as shares of the width.
+const BELT_FROM: f32 = 0.06;
+const BELT_TO: f32 = 0.94;
+/// The free space above the bins never shrinks below this (logical px).
+const MIN_FREE: f32 = 40.0;
+
 pub fn field_layout(layout: &Layout, bins: usize) -> FieldLayout {
     let size = layout.size;
     let top = hud_height(layout);
     let bins = bins.max(1);
     let tall = BODY_RATIO + LID_RATIO;
-    let (columns, rows) = if layout.portrait() {
-        (2, bins.div_ceil(2))
+    let (columns, rows, area) = if layout.portrait() {
+        (2, bins.div_ceil(2), BIN_AREA_PORTRAIT)
     } else {
-        (bins, 1)
+        (bins, 1, BIN_AREA_LANDSCAPE)
     };
-    let area_height = if layout.portrait() {
-        size.y * 0.46
-    } else {
-        size.y * 0.42
-    };
-    let width =
-        ((size.x * 0.94) / columns as f32 * 0.8).min(area_height / rows as f32 / tall * 0.92);
+    let inner = 1.0 - 2.0 * SIDE_MARGIN;
+    let width = (size.x * inner / columns as f32 * BIN_FILL_WIDTH)
+        .min(size.y * area / rows as f32 / tall * BIN_FILL_HEIGHT);
     let height = width * tall;
-    let bottom = size.y - size.y * 0.03;
-    let row_pitch = height * 1.06;
+    let bottom = size.y * (1.0 - BOTTOM_MARGIN);
+    let row_pitch = height * (1.0 + ROW_GAP);
     let rects = (0..bins)
         .map(|i| {
             let (column, row) = (i % columns, i / columns);
-            let center_x = size.x * (0.03 + 0.94 * (column as f32 + 0.5) / columns as f32);
+            let center_x = size.x * (SIDE_MARGIN + inner * (column as f32 + 0.5) / columns as f32);
             let bin_bottom = bottom - (rows - 1 - row) as f32 * row_pitch;
             Rect::new(
                 center_x - width / 2.0,
@@ -65,12 +87,14 @@ pub fn field_layout(layout: &Layout, bins: usize) -> FieldLayout {
         })
         .collect::<Vec<_>>();
     let bins_top = rects.iter().map(|r| r.min.y).fold(size.y, f32::min);
-    let free = (bins_top - top).max(40.0);
-    let item_size = (width * 0.95).min(free * 0.55).min(240.0);
-    let spawn = Vec2::new(size.x / 2.0, top + free * 0.45);
+    let free = (bins_top - top).max(MIN_FREE);
+    let item_size = (width * ITEM_OF_BIN)
+        .min(free * ITEM_OF_FREE)
+        .min(ITEM_MAX_PX);
+    let spawn = Vec2::new(size.x / 2.0, top + free * SPAWN_DOWN);
     let belt = (
-        Vec2::new(size.x * 0.06, spawn.y),
-        Vec2::new(size.x * 0.94, spawn.y),
+        Vec2::new(size.x * BELT_FROM, spawn.y),
+        Vec2::new(size.x * BELT_TO, spawn.y),
     );
     FieldLayout {
         bins: rects,
@@ -153,26 +177,19 @@ fn compute_layout(layout: Res<Layout>, sorting: Res<Sorting>, mut field: ResMut<
     }
 }
 
-fn text_font(assets: &GameAssets, size: f32) -> TextFont {
-    TextFont {
-        font: assets.font.clone().into(),
-        font_size: bevy::text::FontSize::Px(size),
-        ..default()
-    }
-}
-
 fn spawn_field(
     mut commands: Commands,
     sorting: Res<Sorting>,
-    assets: Option<Res<GameAssets>>,
+    art: Res<SortingArt>,
+    icons: Res<Icons>,
+    font: Res<TextFontHandle>,
     existing: Query<(), With<BinView>>,
 ) {
     if !existing.is_empty() {
         return;
     }
-    let assets = assets.map(|a| a.clone()).unwrap_or_default();
     for (index, bin) in sorting.data.bins.iter().enumerate() {
-        let (body, lid) = assets.bin(index);
+        let (body, lid) = art.bin(index);
         let color = bin_color(bin);
         commands
             .spawn((
@@ -201,13 +218,13 @@ fn spawn_field(
                     Transform::from_xyz(0.0, 0.0, 10.5),
                 ));
                 parent.spawn((
-                    Sprite::from_image(assets.icon(&bin.icon)),
+                    Sprite::from_image(icons.get(&bin.icon)),
                     Transform::from_xyz(0.0, 0.0, 11.0),
                     BinPart::Icon,
                 ));
                 parent.spawn((
                     Text2d::new(bin.name.zh.clone()),
-                    text_font(&assets, 24.0),
+                    font.sized(24.0),
                     TextColor(Color::WHITE),
                     TextLayout::justify(Justify::Center),
                     TextBounds::default(),
@@ -216,17 +233,17 @@ fn spawn_field(
                 ));
                 parent.spawn((
                     Text2d::new((index + 1).to_string()),
-                    text_font(&assets, 18.0),
+                    font.sized(18.0),
                     TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
                     Transform::from_xyz(0.0, 0.0, 11.5),
                     BinPart::Key,
                 ));
             });
     }
-    if sorting.level().mode == super::level::Mode::Conveyor {
+    if sorting.level().mode == Mode::Conveyor {
         commands.spawn((
             Belt,
-            Sprite::from_image(assets.world("conveyor")),
+            Sprite::from_image(art.conveyor.clone()),
             Transform::default(),
             DespawnOnExit(SCREEN),
         ));
@@ -258,10 +275,12 @@ fn place_bins(
             &mut TextFont,
             &mut TextBounds,
             &mut Transform,
+            &mut Visibility,
             &BinPart,
         ),
         Without<BinView>,
     >,
+    seen: Res<crate::input_seen::InputSeen>,
     mut belt: Query<
         (&mut Sprite, &mut Transform),
         (
@@ -296,7 +315,7 @@ fn place_bins(
                     _ => sprite.custom_size = Some(Vec2::new(width, body_height)),
                 }
             }
-            if let Ok((mut text, mut font, mut bounds, mut text_transform, part)) =
+            if let Ok((mut text, mut font, mut bounds, mut text_transform, mut visibility, part)) =
                 texts.get_mut(child)
             {
                 let name = language
@@ -317,6 +336,12 @@ fn place_bins(
                         text_transform.translation.y = -body_height * 0.2;
                     }
                     BinPart::Key => {
+                        // The key number only where a keyboard fits.
+                        visibility.set_if_neq(if seen.offer_keys() {
+                            Visibility::Inherited
+                        } else {
+                            Visibility::Hidden
+                        });
                         font.font_size = bevy::text::FontSize::Px((width * 0.09).max(12.0));
                         text_transform.translation.x = -width * 0.36;
                         text_transform.translation.y = body_height * 0.38;
@@ -342,7 +367,8 @@ fn place_bins(
 fn spawn_item(
     mut commands: Commands,
     sorting: Res<Sorting>,
-    assets: Option<Res<GameAssets>>,
+    icons: Res<Icons>,
+    font: Res<TextFontHandle>,
     field: Res<FieldLayout>,
     layout: Res<Layout>,
     current: Query<(), With<Current>>,
@@ -353,9 +379,8 @@ fn spawn_item(
     let Some(index) = sorting.round.current() else {
         return;
     };
-    let assets = assets.map(|a| a.clone()).unwrap_or_default();
     let item = &sorting.data.items[index];
-    let start = if sorting.level().mode == super::level::Mode::Conveyor {
+    let start = if sorting.level().mode == Mode::Conveyor {
         field.belt.0
     } else {
         field.spawn
@@ -367,7 +392,7 @@ fn spawn_item(
                 progress: 0.0,
             },
             Current,
-            Sprite::from_image(assets.icon(&item.icon)),
+            Sprite::from_image(icons.get(&item.icon)),
             Transform::from_translation(layout.to_world(start).extend(20.0))
                 .with_scale(Vec3::splat(0.2)),
             super::effects::Pop::default(),
@@ -376,7 +401,7 @@ fn spawn_item(
         .with_children(|parent| {
             parent.spawn((
                 Text2d::new(item.name.zh.clone()),
-                text_font(&assets, 22.0),
+                font.sized(22.0),
                 TextColor(Color::srgb(0.08, 0.16, 0.12)),
                 TextBackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
                 TextLayout::justify(Justify::Center),
@@ -408,14 +433,20 @@ fn place_item(
         With<Current>,
     >,
     mut labels: Query<
-        (&mut Text2d, &mut TextFont, &mut TextBounds, &mut Transform),
+        (
+            &mut Text2d,
+            &mut TextFont,
+            &mut TextBounds,
+            &mut Transform,
+            &mut Visibility,
+        ),
         (With<ItemLabel>, Without<ItemView>),
     >,
 ) {
     for (view, mut sprite, mut transform, children, held) in &mut items {
         sprite.custom_size = Some(Vec2::splat(field.item_size));
         if held.is_none() {
-            let at = if sorting.level().mode == super::level::Mode::Conveyor {
+            let at = if sorting.level().mode == Mode::Conveyor {
                 field.belt.0.lerp(field.belt.1, view.progress)
             } else {
                 field.spawn
@@ -425,10 +456,17 @@ fn place_item(
             transform.translation.y = target.y;
         }
         let name = language.pick(&sorting.data.items[view.item].name);
+        // A dragged item's label would cover the bins' names: it hides until the item lands.
+        let dragged = held.is_some_and(|held| held.moved);
         let mut children = labels.iter_many_mut(children);
-        while let Some((mut text, mut font, mut bounds, mut label_transform)) =
+        while let Some((mut text, mut font, mut bounds, mut label_transform, mut visibility)) =
             children.fetch_next()
         {
+            visibility.set_if_neq(if dragged {
+                Visibility::Hidden
+            } else {
+                Visibility::Inherited
+            });
             if text.0 != name {
                 text.0 = name.to_string();
             }
@@ -445,10 +483,10 @@ fn ride_belt(
     mut items: Query<&mut ItemView, (With<Current>, Without<Held>)>,
     mut actions: MessageWriter<SortAction>,
 ) {
-    if sorting.phase != Phase::Playing || sorting.level().mode != super::level::Mode::Conveyor {
+    let (true, Some(belt)) = (sorting.running(), sorting.belt) else {
         return;
-    }
-    let pace = sorting.level().pace_seconds.unwrap_or(8.0).max(1.0);
+    };
+    let pace = belt.seconds();
     for mut item in &mut items {
         item.progress += time.delta_secs() / pace;
         if item.progress >= 1.0 {

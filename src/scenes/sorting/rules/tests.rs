@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::scenes::sorting::level::{Bin, Draw, Item, Level, Mode};
+use crate::scenes::sorting::format::{Bin, City, CityRule, Draw, Item, Level, Mode};
 
 fn text(s: &str) -> Localized {
     Localized::new(s, s)
@@ -35,20 +35,32 @@ fn item(id: &str, bin: &str, tags: &[&str], tricky: bool) -> Item {
     }
 }
 
-/// Real items from the facts: R01 newspaper, R16 can, H01 rechargeable battery, H09 expired
+/// Real items from the facts: R01 newspaper (cited to Shanghai's guide only), R16 can, H01 rechargeable battery, H09 expired
 /// medicine, F01 leftovers, F09 small bones, O12 ordinary dry cell, O07 big bones, and the
 /// city-dependent H20 cosmetics (Chongqing H, Guangzhou O).
 fn data() -> SortingData {
     let mut cosmetics = item("H20", "H", &["bathroom", "myth"], true);
+    let rule = |bin: &str, source: &str| CityRule {
+        bin: bin.into(),
+        source: vec![source.into()],
+        approx: false,
+    };
     cosmetics.city_rules = Some(BTreeMap::from([
-        ("chongqing".to_string(), "H".to_string()),
-        ("guangzhou".to_string(), "O".to_string()),
+        ("chongqing".to_string(), rule("H", "S5")),
+        ("guangzhou".to_string(), rule("O", "S13")),
     ]));
+    let city = |id: &str, source: &str| City {
+        id: id.into(),
+        name: text(id),
+        source: vec![source.into()],
+    };
+    let mut newspaper = item("R01", "R", &["everyday", "paper"], false);
+    newspaper.source = vec!["S8".into()];
     SortingData {
-        city: "chongqing".into(),
+        cities: vec![city("chongqing", "S5"), city("guangzhou", "S13")],
         bins: ["R", "H", "F", "O"].into_iter().map(bin).collect(),
         items: vec![
-            item("R01", "R", &["everyday", "paper"], false),
+            newspaper,
             item("R16", "R", &["everyday", "metal"], false),
             item("H01", "H", &["battery", "myth"], true),
             item("H09", "H", &["everyday", "medicine"], true),
@@ -264,6 +276,30 @@ fn city_dependent_items_stay_out_unless_the_level_names_a_city() {
 }
 
 #[test]
+fn a_city_level_holds_only_answers_its_own_list_gives() {
+    let data = data();
+    let mut guangzhou = level(4);
+    guangzhou.city = Some("guangzhou".into());
+    let pool = eligible(&data, &guangzhou);
+    assert_eq!(
+        pool,
+        vec![index(&data, "H20")],
+        "only cosmetics has a Guangzhou rule; the rest cite Chongqing's or Shanghai's lists"
+    );
+    let mut chongqing = level(4);
+    chongqing.city = Some("chongqing".into());
+    let pool = eligible(&data, &chongqing);
+    assert!(
+        !pool.contains(&index(&data, "R01")),
+        "cited to Shanghai only"
+    );
+    assert!(
+        pool.contains(&index(&data, "O12")),
+        "cited to Chongqing's list"
+    );
+}
+
+#[test]
 fn city_rules_decide_the_right_bin() {
     let data = data();
     let cosmetics = index(&data, "H20");
@@ -285,4 +321,26 @@ fn the_same_seed_gives_the_same_round() {
     let differs = (0..10)
         .any(|seed| draw_round(&data, &lvl, seed).unwrap() != draw_round(&data, &lvl, 42).unwrap());
     assert!(differs);
+}
+
+#[test]
+fn the_belt_slows_after_an_item_slips_past_and_never_runs_faster_than_the_level() {
+    let mut belt = BeltPace::new(9.0);
+    belt.sorted_right();
+    assert_eq!(belt.seconds(), 9.0, "never faster than the level's pace");
+    belt.slipped_past();
+    assert!((belt.seconds() - 9.0 * BELT_SLOWDOWN).abs() < 1e-4);
+    for _ in 0..10 {
+        belt.slipped_past();
+    }
+    assert_eq!(belt.seconds(), 9.0 * BELT_SLOWEST, "slowest is capped");
+    belt.sorted_right();
+    assert!(
+        belt.seconds() < 9.0 * BELT_SLOWEST,
+        "right answers pick it up again"
+    );
+    for _ in 0..50 {
+        belt.sorted_right();
+    }
+    assert_eq!(belt.seconds(), 9.0);
 }

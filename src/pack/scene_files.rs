@@ -1,0 +1,131 @@
+//! What every scene's parser does with its files, written once: read a file, decode its JSON,
+//! read the level files (shared checks, unique ids, a level kept only if it added no errors) and
+//! report problems about a whole file.
+
+use serde::de::DeserializeOwned;
+
+use super::locate::Step;
+use super::{FileCheck, Files, Localized, Problem, SceneEntry, Severity, key, parse_json};
+
+/// A level file's shape, as far as the shared checks need it.
+pub trait LevelFile: DeserializeOwned {
+    fn id(&self) -> &str;
+    fn title(&self) -> &Localized;
+}
+
+/// A problem about a whole file (missing, unreadable, nothing usable in it).
+pub fn file_problem(file: &str, severity: Severity, message: Localized) -> Problem {
+    Problem {
+        file: file.to_string(),
+        path: String::new(),
+        line: None,
+        severity,
+        message,
+    }
+}
+
+/// The text of a file the manifest names, or a problem saying why there is none.
+pub fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) -> Option<&'f str> {
+    match files.get(path) {
+        Some(Ok(text)) => Some(text),
+        Some(Err(reason)) => {
+            problems.push(file_problem(
+                path,
+                Severity::Error,
+                Localized::new(
+                    format!("无法读取文件：{reason}"),
+                    format!("cannot read the file: {reason}"),
+                ),
+            ));
+            None
+        }
+        None => {
+            problems.push(file_problem(
+                path,
+                Severity::Error,
+                Localized::new(
+                    format!("找不到文件「{path}」"),
+                    format!("the file \"{path}\" is missing"),
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Reads the scene's `data` file and decodes it as `T`, then lets `check` turn it into the
+/// scene's checked data with the same `FileCheck` (so its problems carry lines).
+pub fn read_data_file<T: DeserializeOwned, D>(
+    entry: &SceneEntry,
+    files: &Files,
+    problems: &mut Vec<Problem>,
+    check: impl FnOnce(&mut FileCheck<'_>, T) -> D,
+) -> Option<(String, D)> {
+    let Some(path) = &entry.data else {
+        problems.push(file_problem(
+            super::MANIFEST,
+            Severity::Error,
+            Localized::new(
+                format!("场景「{}」需要 data 文件", entry.scene),
+                format!("the scene \"{}\" needs a data file", entry.scene),
+            ),
+        ));
+        return None;
+    };
+    let text = file_text(files, path, problems)?;
+    let mut file = FileCheck::new(path, text);
+    let data = parse_json(&mut file, text)
+        .and_then(|value| file.decode::<T>(&[], value))
+        .map(|raw| check(&mut file, raw));
+    problems.append(&mut file.problems);
+    data.map(|data| (path.clone(), data))
+}
+
+/// Reads every level file: decodes it, checks its id and title, runs the scene's own `check`,
+/// rejects an id used before, and keeps the level only if it added no errors.
+pub fn read_levels<L: LevelFile>(
+    entry: &SceneEntry,
+    files: &Files,
+    problems: &mut Vec<Problem>,
+    mut check: impl FnMut(&mut FileCheck<'_>, &L),
+) -> Vec<L> {
+    let mut levels: Vec<L> = Vec::new();
+    for path in &entry.levels {
+        let Some(text) = file_text(files, path, problems) else {
+            continue;
+        };
+        let mut file = FileCheck::new(path, text);
+        let level = parse_json(&mut file, text).and_then(|value| file.decode::<L>(&[], value));
+        if let Some(level) = level {
+            let before = file.error_count();
+            if level.id().trim().is_empty() {
+                file.error(
+                    &[key("id")],
+                    Localized::new("id 不能为空", "the id is empty"),
+                );
+            } else if levels.iter().any(|other| other.id() == level.id()) {
+                file.error(
+                    &[key("id")],
+                    Localized::new(
+                        format!("关卡 id「{}」重复了", level.id()),
+                        format!("level id \"{}\" is used twice", level.id()),
+                    ),
+                );
+            }
+            file.localized(&[key("title")], level.title());
+            check(&mut file, &level);
+            if file.error_count() == before {
+                levels.push(level);
+            }
+        }
+        problems.append(&mut file.problems);
+    }
+    levels
+}
+
+/// `path` with one more key, for the fields of a list entry.
+pub fn with(path: &[Step], name: &str) -> Vec<Step> {
+    let mut at = path.to_vec();
+    at.push(key(name));
+    at
+}

@@ -1,0 +1,237 @@
+//! The sorting scene's part of a pack: cities, bins, items and facts (its `data` file) and its
+//! level files, as plain types.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::pack::{LevelFile, LevelSummary, Localized, SceneData};
+
+/// A city whose own official list the pack cites; levels that name it hold only what it says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    pub id: String,
+    pub name: Localized,
+    /// The keys of that city's own list or guide.
+    pub source: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bin {
+    pub id: String,
+    pub name: Localized,
+    /// `#RRGGBB`.
+    pub color: String,
+    pub icon: String,
+    /// How to put things in it (clean, drained, intact…), shown on the level card.
+    pub hint: Localized,
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub approx: bool,
+}
+
+/// What one city's own list says about an item, cited to that list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityRule {
+    pub bin: String,
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub approx: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub name: Localized,
+    /// The bin under the national categories and the cited guides.
+    pub bin: String,
+    /// Why it goes there, shown after a mistake.
+    pub reason: Localized,
+    #[serde(default)]
+    pub tricky: bool,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub icon: String,
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub approx: bool,
+    /// Where cities' lists disagree: city → what its list says. Such items appear only in
+    /// levels that name a city with a rule for them.
+    #[serde(default)]
+    pub city_rules: Option<BTreeMap<String, CityRule>>,
+    #[serde(default)]
+    pub city_note: Option<Localized>,
+}
+
+impl Item {
+    pub fn is_city_dependent(&self) -> bool {
+        self.city_rules.is_some()
+    }
+
+    pub fn city_rule(&self, city: &str) -> Option<&CityRule> {
+        self.city_rules.as_ref()?.get(city)
+    }
+
+    /// The right bin under a level's city rules.
+    pub fn bin_for(&self, city: Option<&str>) -> &str {
+        city.and_then(|city| self.city_rule(city))
+            .map_or(self.bin.as_str(), |rule| rule.bin.as_str())
+    }
+
+    /// The sources and certainty of the answer under a level's city rules.
+    pub fn answer_source(&self, city: Option<&str>) -> (&[String], bool) {
+        match city.and_then(|city| self.city_rule(city)) {
+            Some(rule) => (&rule.source, rule.approx),
+            None => (&self.source, self.approx),
+        }
+    }
+
+    /// Whether a level may use this item: a city-dependent item needs the level's city to have
+    /// a rule for it; in a city's level every answer must come from that city's own list.
+    pub fn fits(&self, city: Option<&City>) -> bool {
+        match (city, &self.city_rules) {
+            (None, rules) => rules.is_none(),
+            (Some(city), Some(rules)) => rules.contains_key(&city.id),
+            (Some(city), None) => self.source.iter().any(|key| city.source.contains(key)),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub text: Localized,
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub approx: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// One item waits until it is sorted.
+    #[default]
+    Single,
+    /// Items ride a belt; one that reaches the end unsorted counts as missed.
+    Conveyor,
+}
+
+/// Items chosen by tag instead of by name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draw {
+    /// Items having any of these tags.
+    pub tags: Vec<String>,
+    /// Only tricky (true) or only plain (false) items; both when absent.
+    #[serde(default)]
+    pub tricky: Option<bool>,
+    /// Each bin appears at least this often.
+    #[serde(default)]
+    pub per_bin_min: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub title: Localized,
+    pub intro: Localized,
+    #[serde(default)]
+    pub items: Option<Vec<String>>,
+    #[serde(default)]
+    pub draw: Option<Draw>,
+    pub count: usize,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub pace_seconds: Option<f32>,
+    #[serde(default)]
+    pub timer_seconds: Option<f32>,
+    pub pass_mark: f32,
+    /// A city from the data file's `cities`: every answer then comes from its own list.
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub outcome_fact: Option<String>,
+}
+
+impl LevelFile for Level {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> &Localized {
+        &self.title
+    }
+}
+
+/// Everything the sorting scene needs, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SortingData {
+    pub cities: Vec<City>,
+    pub bins: Vec<Bin>,
+    pub items: Vec<Item>,
+    pub facts: Vec<Fact>,
+    pub levels: Vec<Level>,
+}
+
+impl SortingData {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    pub fn bin(&self, id: &str) -> Option<&Bin> {
+        self.bins.iter().find(|bin| bin.id == id)
+    }
+
+    pub fn bin_index(&self, id: &str) -> Option<usize> {
+        self.bins.iter().position(|bin| bin.id == id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|fact| fact.id == id)
+    }
+
+    pub fn city(&self, id: &str) -> Option<&City> {
+        self.cities.iter().find(|city| city.id == id)
+    }
+
+    /// The city a level names.
+    pub fn level_city(&self, level: &Level) -> Option<&City> {
+        self.city(level.city.as_deref()?)
+    }
+}
+
+impl SceneData for SortingData {
+    fn levels(&self) -> Vec<LevelSummary> {
+        self.levels
+            .iter()
+            .map(|level| LevelSummary {
+                id: level.id.clone(),
+                title: level.title.clone(),
+            })
+            .collect()
+    }
+
+    fn contents(&self) -> Localized {
+        Localized::new(
+            format!("{} 个物品", self.items.len()),
+            format!("{} items", self.items.len()),
+        )
+    }
+}
+
+/// `#RRGGBB` → sRGB bytes.
+pub fn parse_hex_color(hex: &str) -> Option<[u8; 3]> {
+    let digits = hex.strip_prefix('#')?;
+    if digits.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}

@@ -1,0 +1,151 @@
+//! The chrome every screen and scene shares: the top bar (back, mute, language), the centred
+//! card, the citation line and the confirm keys.
+
+use bevy::prelude::*;
+use bevy_egui::egui::{self, Color32, RichText};
+
+use super::{Theme, UiParams, card_frame, icon, language_switch, record, small_button, tap_size};
+use crate::audio::ToggleMute;
+use crate::i18n::Language;
+use crate::pack::{Citation, Lang};
+
+/// The widest a centred card grows, and the widest a results card grows (logical points).
+pub const CARD_WIDTH: f32 = 620.0;
+pub const WIDE_CARD_WIDTH: f32 = 760.0;
+/// The gap kept between a card and the window's edges.
+pub const CARD_MARGIN: f32 = 24.0;
+
+/// Keys that press the screen's main button.
+pub const CONFIRM_KEYS: [KeyCode; 3] = [KeyCode::Enter, KeyCode::Space, KeyCode::NumpadEnter];
+
+pub fn confirm_pressed(keys: &ButtonInput<KeyCode>) -> bool {
+    keys.any_just_pressed(CONFIRM_KEYS)
+}
+
+/// A card's width for a window: as wide as it may be, within the window's margins.
+pub fn card_width(ctx: &egui::Context, widest: f32) -> f32 {
+    (ctx.content_rect().width() - CARD_MARGIN).min(widest)
+}
+
+/// The top bar's height in logical points (one row, or two on a narrow window), for what sits
+/// below it.
+pub fn top_bar_height(layout: &crate::layout::Layout) -> f32 {
+    let row = tap_size(layout.zoom()) + 12.0;
+    if layout.narrow() {
+        row * 2.0 + 10.0
+    } else {
+        row
+    }
+}
+
+/// What a click on the top bar asked for.
+#[derive(Default)]
+pub struct TopBar {
+    pub back: bool,
+}
+
+/// The bar across the top of a round: back on the left, `status` after it (on a second row when
+/// the window is narrow), sound and language on the right.
+pub fn top_bar(
+    ctx: &egui::Context,
+    params: &mut UiParams,
+    id: &str,
+    mut status: impl FnMut(&mut egui::Ui),
+) -> TopBar {
+    let zoom = params.layout.zoom();
+    let narrow = params.layout.narrow();
+    let mut bar = TopBar::default();
+    egui::Panel::top(egui::Id::new(id))
+        .frame(
+            egui::Frame::new()
+                .fill(Color32::from_white_alpha(215))
+                .inner_margin(egui::Margin::symmetric(10, 6)),
+        )
+        .show(&mut super::root_ui(ctx, id), |ui| {
+            ui.horizontal(|ui| {
+                let back = params.language.t("common.back");
+                bar.back = small_button(ui, &mut params.rects, zoom, "home", &back).clicked();
+                if !narrow {
+                    status(ui);
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    language_switch(ui, params);
+                    mute_button(ui, params);
+                });
+            });
+            if narrow {
+                ui.horizontal(|ui| status(ui));
+            }
+        });
+    bar
+}
+
+fn mute_button(ui: &mut egui::Ui, params: &mut UiParams) {
+    let muted = params.muted.0;
+    let (image, label) = if muted {
+        ("muted-speaker", "hud.sound_off")
+    } else {
+        ("speaker-high-volume", "hud.sound_on")
+    };
+    let button = ui
+        .add(
+            egui::Button::image(icon(&params.icons, image, 30.0))
+                .min_size(egui::Vec2::splat(tap_size(params.layout.zoom()))),
+        )
+        .on_hover_text(params.language.t(label));
+    record(&mut params.rects, params.layout.zoom(), "mute", button.rect);
+    if button.clicked() {
+        params.mute.write(ToggleMute);
+    }
+}
+
+/// A card in the middle of the window below the top bar, above everything else, hiding what is
+/// behind it. Content taller than the window scrolls inside the card.
+pub fn centered_card(
+    ctx: &egui::Context,
+    theme: &Theme,
+    layout: &crate::layout::Layout,
+    id: &str,
+    add: impl FnOnce(&mut egui::Ui),
+) {
+    let width = card_width(ctx, CARD_WIDTH);
+    let top = top_bar_height(layout);
+    let room = ctx.content_rect().height() - top - CARD_MARGIN;
+    egui::Area::new(egui::Id::new(id))
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, top / 2.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            card_frame(theme).show(ui, |ui| {
+                ui.set_width(width - 44.0);
+                egui::ScrollArea::vertical()
+                    .max_height(room - 44.0)
+                    .show(ui, |ui| {
+                        ui.vertical_centered(|ui| add(ui));
+                    });
+            });
+        });
+}
+
+/// "来源：A；B（约）" / "Source: A; B (approx.)".
+pub fn citation_text(language: &Language, citation: &Citation) -> String {
+    let (separator, approx) = match language.0 {
+        Lang::Zh => ("；", format!("（{}）", language.t("common.approx"))),
+        Lang::En => ("; ", format!(" ({})", language.t("common.approx"))),
+    };
+    let titles: Vec<&str> = citation.sources.iter().map(|s| language.pick(s)).collect();
+    format!(
+        "{} {}{}",
+        language.t("common.source"),
+        titles.join(separator),
+        if citation.approx { approx.as_str() } else { "" }
+    )
+}
+
+/// The citation line under a fact, small and quiet but readable.
+pub fn citation_line(ui: &mut egui::Ui, language: &Language, theme: &Theme, citation: &Citation) {
+    ui.label(
+        RichText::new(citation_text(language, citation))
+            .size(15.0)
+            .color(theme.muted),
+    );
+}
