@@ -100,7 +100,7 @@ fn mute_button(ui: &mut egui::Ui, params: &mut UiParams) {
 }
 
 /// A card in the middle of the window below the top bar, above everything else, hiding what is
-/// behind it. Content taller than the window scrolls inside the card.
+/// behind it.
 pub fn centered_card(
     ctx: &egui::Context,
     theme: &Theme,
@@ -110,18 +110,13 @@ pub fn centered_card(
 ) {
     let width = card_width(ctx, CARD_WIDTH);
     let top = top_bar_height(layout);
-    let room = ctx.content_rect().height() - top - CARD_MARGIN;
     egui::Area::new(egui::Id::new(id))
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, top / 2.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             card_frame(theme).show(ui, |ui| {
                 ui.set_width(width - 44.0);
-                egui::ScrollArea::vertical()
-                    .max_height(room - 44.0)
-                    .show(ui, |ui| {
-                        ui.vertical_centered(|ui| add(ui));
-                    });
+                ui.vertical_centered(|ui| add(ui));
             });
         });
 }

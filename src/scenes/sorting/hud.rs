@@ -14,6 +14,8 @@ const WORLD_HINT_SECONDS: f64 = 6.0;
 /// The gap between the top bar and the hint below it (logical points).
 const HINT_GAP: f32 = 8.0;
 
+/// The level card's picture (logical points).
+const INTRO_ICON: f32 = 56.0;
 /// The bin icons beside their advice on the level card (logical points).
 const BIN_HINT_ICON: f32 = 26.0;
 
@@ -154,7 +156,7 @@ fn show(
     match sorting.phase {
         Phase::Intro => {
             ui::centered_card(&ctx, &theme, &layout, "sorting-intro", |ui| {
-                ui.add(ui::icon(&params.icons, "recycling-symbol", 72.0));
+                ui.add(ui::icon(&params.icons, "recycling-symbol", INTRO_ICON));
                 ui::title(ui, level.title.get(lang), 34.0, theme.green_dark);
                 ui::paragraph(ui, level.intro.get(lang), 22.0, theme.ink);
                 ui.add_space(4.0);
