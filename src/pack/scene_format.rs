@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Files, Localized, Problem, SceneEntry, Source};
 
-/// A scene's name as `pack.json` writes it (`"sorting"`), and as screens and tests know it.
+/// A scene's name as `pack.json` writes it, and as screens and tests know it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SceneId(pub &'static str);
 

@@ -2,6 +2,7 @@
 //! scene-neutral outcome for the results screen.
 
 pub mod sorting;
+pub mod travel;
 
 use bevy::prelude::*;
 

@@ -1,0 +1,278 @@
+//! The travel scene's own checks, on top of the pack's shared file and level reading.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::format::{Fact, FactorBasis, Level, Mode, Place, TravelData};
+use super::rules;
+use crate::icons;
+use crate::pack::locate::Step;
+use crate::pack::{
+    FileCheck, Localized, Parsed, SceneInput, Severity, Source, file_problem, key, read_data_file,
+    read_levels, with,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawData {
+    baseline: String,
+    modes: Vec<Value>,
+    #[serde(default)]
+    places: Vec<Value>,
+    #[serde(default)]
+    facts: Vec<Value>,
+}
+
+/// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
+pub fn parse(input: SceneInput<'_>) -> Parsed {
+    let mut problems = Vec::new();
+    let Some((data_path, mut data)) = read_data_file(
+        input.entry,
+        input.files,
+        &mut problems,
+        |file, raw: RawData| check_data(file, raw, input.sources),
+    ) else {
+        return Parsed {
+            data: None,
+            problems,
+        };
+    };
+    data.levels = read_levels(input.entry, input.files, &mut problems, |file, level| {
+        check_level(file, level, &data)
+    });
+    if data.levels.is_empty() {
+        problems.push(file_problem(
+            &data_path,
+            Severity::Error,
+            Localized::new(
+                "出行场景没有可用的关卡",
+                "the travel scene has no usable level",
+            ),
+        ));
+        return Parsed {
+            data: None,
+            problems,
+        };
+    }
+    Parsed {
+        data: Some(std::sync::Arc::new(data)),
+        problems,
+    }
+}
+
+/// Decodes each entry of a list, reporting the broken ones and keeping the rest with their paths.
+fn decode_list<T: serde::de::DeserializeOwned>(
+    file: &mut FileCheck<'_>,
+    list: &str,
+    values: Vec<Value>,
+) -> Vec<(Vec<Step>, T)> {
+    values
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let path = vec![key(list), Step::Index(i)];
+            file.decode::<T>(&path, value)
+                .map(|decoded| (path, decoded))
+        })
+        .collect()
+}
+
+fn check_data(
+    file: &mut FileCheck<'_>,
+    raw: RawData,
+    sources: &BTreeMap<String, Source>,
+) -> TravelData {
+    let mut modes = decode_list::<Mode>(file, "modes", raw.modes);
+    modes.retain(|(path, mode)| check_mode(file, path, mode, sources));
+    file.unique_ids(
+        modes
+            .iter()
+            .map(|(path, mode)| (path.as_slice(), mode.id.as_str())),
+    );
+    let modes: Vec<Mode> = modes.into_iter().map(|(_, mode)| mode).collect();
+    if !modes.iter().any(|mode| mode.id == raw.baseline) {
+        file.error(
+            &[key("baseline")],
+            Localized::new(
+                format!("基准出行方式「{}」不在 modes 里", raw.baseline),
+                format!(
+                    "the baseline mode \"{}\" is not among the modes",
+                    raw.baseline
+                ),
+            ),
+        );
+    }
+
+    let places = decode_list::<Place>(file, "places", raw.places);
+    for (path, place) in &places {
+        file.localized(&with(path, "name"), &place.name);
+        if place.map.iter().any(|v| !(0.0..=1.0).contains(v)) {
+            file.error(
+                &with(path, "map"),
+                Localized::new(
+                    "地图位置应在 0 到 1 之间",
+                    "a map position must be between 0 and 1",
+                ),
+            );
+        }
+    }
+    file.unique_ids(
+        places
+            .iter()
+            .map(|(path, place)| (path.as_slice(), place.id.as_str())),
+    );
+
+    let facts = decode_list::<Fact>(file, "facts", raw.facts);
+    for (path, fact) in &facts {
+        file.localized(&with(path, "text"), &fact.text);
+        file.sources(path, &fact.source, sources);
+    }
+    file.unique_ids(
+        facts
+            .iter()
+            .map(|(path, fact)| (path.as_slice(), fact.id.as_str())),
+    );
+
+    TravelData {
+        modes,
+        places: places.into_iter().map(|(_, place)| place).collect(),
+        facts: facts.into_iter().map(|(_, fact)| fact).collect(),
+        baseline: raw.baseline,
+        levels: Vec::new(),
+    }
+}
+
+/// A mode is kept only when every figure it shows can be trusted and traced.
+fn check_mode(
+    file: &mut FileCheck<'_>,
+    path: &[Step],
+    mode: &Mode,
+    sources: &BTreeMap<String, Source>,
+) -> bool {
+    let before = file.error_count();
+    file.localized(&with(path, "name"), &mode.name);
+    file.sources(path, &mode.source, sources);
+    if !icons::exists(&mode.icon) {
+        file.error(
+            &with(path, "icon"),
+            Localized::new(
+                format!("没有名为「{}」的图标", mode.icon),
+                format!("there is no icon named \"{}\"", mode.icon),
+            ),
+        );
+    }
+    if mode.grams_per_km < 0.0 || mode.speed_kmh <= 0.0 || mode.wait_minutes < 0.0 {
+        file.error(
+            path,
+            Localized::new(
+                "排放因子和等候时间不能为负，速度必须大于 0",
+                "grams_per_km and wait_minutes must not be negative, and speed_kmh must be above 0",
+            ),
+        );
+    }
+    if mode.basis == FactorBasis::Estimate && !mode.approx {
+        file.error(
+            &with(path, "approx"),
+            Localized::new(
+                "估算的排放因子必须标为约数（approx: true）",
+                "an estimated factor must be marked approximate (approx: true)",
+            ),
+        );
+    }
+    file.error_count() == before
+}
+
+fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
+    file.localized(&[key("intro")], &level.intro);
+    if level.trips.is_empty() {
+        file.error(
+            &[key("trips")],
+            Localized::new("一周至少要有一次出行", "a week needs at least one trip"),
+        );
+    }
+    let paths: Vec<Vec<Step>> = (0..level.trips.len())
+        .map(|i| vec![key("trips"), Step::Index(i)])
+        .collect();
+    file.unique_ids(
+        paths
+            .iter()
+            .zip(&level.trips)
+            .map(|(path, trip)| (path.as_slice(), trip.id.as_str())),
+    );
+    for (path, trip) in paths.iter().zip(&level.trips) {
+        file.localized(&with(path, "name"), &trip.name);
+        for (end, place) in [("from", &trip.from), ("to", &trip.to)] {
+            if data.place(place).is_none() {
+                file.error(
+                    &with(path, end),
+                    Localized::new(
+                        format!("找不到地点「{place}」"),
+                        format!("there is no place with id \"{place}\""),
+                    ),
+                );
+            }
+        }
+        if trip.distance_km <= 0.0 || trip.time_limit_minutes <= 0.0 || trip.travellers == 0 {
+            file.error(
+                path,
+                Localized::new(
+                    "距离、时限和出行人数都必须大于 0",
+                    "distance_km, time_limit_minutes and travellers must all be above 0",
+                ),
+            );
+        }
+        for (c, choice) in trip.choices.iter().enumerate() {
+            let at = [with(path, "choices"), vec![Step::Index(c)]].concat();
+            if let Some(why) = &choice.ruled_out {
+                file.localized(&with(&at, "ruled_out"), why);
+            }
+            for (l, leg) in choice.legs.iter().enumerate() {
+                let leg_at = [with(&at, "legs"), vec![Step::Index(l)]].concat();
+                if data.mode(&leg.mode).is_none() {
+                    file.error(
+                        &with(&leg_at, "mode"),
+                        Localized::new(
+                            format!("找不到出行方式「{}」", leg.mode),
+                            format!("there is no mode with id \"{}\"", leg.mode),
+                        ),
+                    );
+                }
+                if leg.km <= 0.0 {
+                    file.error(
+                        &with(&leg_at, "km"),
+                        Localized::new(
+                            "每段路程必须大于 0 公里",
+                            "each leg must be longer than 0 km",
+                        ),
+                    );
+                }
+            }
+        }
+        let all_known = trip
+            .choices
+            .iter()
+            .all(|choice| choice.legs.iter().all(|leg| data.mode(&leg.mode).is_some()));
+        if all_known && rules::lowest_carbon(data, trip).is_none() {
+            file.error(
+                &with(path, "choices"),
+                Localized::new(
+                    "这次出行没有一个能按时到达、又没被排除的选择",
+                    "no choice of this trip arrives in time without being ruled out",
+                ),
+            );
+        }
+    }
+    if let Some(fact) = &level.outcome_fact
+        && data.fact(fact).is_none()
+    {
+        file.error(
+            &[key("outcome_fact")],
+            Localized::new(
+                format!("找不到事实「{fact}」"),
+                format!("there is no fact with id \"{fact}\""),
+            ),
+        );
+    }
+}

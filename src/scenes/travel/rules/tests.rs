@@ -1,0 +1,207 @@
+use super::*;
+use crate::pack::Localized;
+use crate::scenes::travel::format::{FactorBasis, Leg, Weather};
+
+fn text(s: &str) -> Localized {
+    Localized::new(s, s)
+}
+
+/// A mode with facts.md §2.2's game factor (g CO₂ per passenger-km, per vehicle-km for cars).
+fn mode(id: &str, grams: f32, per_vehicle: bool, speed: f32, wait: f32) -> Mode {
+    Mode {
+        id: id.into(),
+        name: text(id),
+        icon: "bus".into(),
+        grams_per_km: grams,
+        per_vehicle,
+        basis: FactorBasis::UkDesnz2022,
+        year: 2022,
+        speed_kmh: speed,
+        wait_minutes: wait,
+        cost_fixed: if per_vehicle { 0.0 } else { 2.0 },
+        cost_per_km: if per_vehicle { 0.7 } else { 0.0 },
+        fare_per_vehicle: per_vehicle,
+        source: vec!["T1".into()],
+        approx: false,
+        estimated_speed_cost: true,
+        note: None,
+    }
+}
+
+fn data() -> TravelData {
+    TravelData {
+        modes: vec![
+            mode("walk", 0.0, false, 4.5, 0.0),
+            mode("bike", 0.0, false, 12.0, 0.0),
+            mode("bus", 80.0, false, 15.0, 8.0),
+            mode("metro", 30.0, false, 30.0, 6.0),
+            mode("car_petrol", 170.0, true, 22.0, 5.0),
+        ],
+        places: Vec::new(),
+        facts: Vec::new(),
+        baseline: "car_petrol".into(),
+        levels: Vec::new(),
+    }
+}
+
+fn choice(legs: &[(&str, f32)]) -> Choice {
+    Choice {
+        legs: legs
+            .iter()
+            .map(|(mode, km)| Leg {
+                mode: mode.to_string(),
+                km: *km,
+            })
+            .collect(),
+        ruled_out: None,
+    }
+}
+
+fn trip(km: f32, travellers: u32, minutes: f32, choices: Vec<Choice>) -> Trip {
+    Trip {
+        id: "t".into(),
+        name: text("t"),
+        from: "a".into(),
+        to: "b".into(),
+        distance_km: km,
+        hills: false,
+        river_crossing: false,
+        weather: Weather::Sunny,
+        who: None,
+        carrying: None,
+        travellers,
+        time_limit_minutes: minutes,
+        choices,
+    }
+}
+
+fn kg(data: &TravelData, trip: &Trip, index: usize) -> f32 {
+    choice_cost(data, trip, &trip.choices[index])
+        .unwrap()
+        .co2_kg()
+}
+
+/// facts.md §2.2: "a 10 km commute gives car 1.7 kg; bus 0.8 kg; metro 0.3 kg; bike 0".
+#[test]
+fn a_ten_km_commute_matches_the_worked_example_by_hand() {
+    let data = data();
+    let commute = trip(
+        10.0,
+        1,
+        90.0,
+        vec![
+            choice(&[("car_petrol", 10.0)]),
+            choice(&[("bus", 10.0)]),
+            choice(&[("metro", 10.0)]),
+            choice(&[("bike", 10.0)]),
+        ],
+    );
+    let expected = [1.7, 0.8, 0.3, 0.0];
+    for (i, want) in expected.into_iter().enumerate() {
+        assert!((kg(&data, &commute, i) - want).abs() < 1e-4, "choice {i}");
+    }
+}
+
+#[test]
+fn a_car_shared_by_three_divides_its_emissions_while_seats_add_up() {
+    let data = data();
+    let friends = trip(
+        10.0,
+        3,
+        90.0,
+        vec![choice(&[("car_petrol", 10.0)]), choice(&[("bus", 10.0)])],
+    );
+    assert!(
+        (kg(&data, &friends, 0) - 1.7).abs() < 1e-4,
+        "one car, whoever is in it"
+    );
+    assert!(
+        (kg(&data, &friends, 1) - 2.4).abs() < 1e-4,
+        "three bus seats"
+    );
+    assert_eq!(
+        lowest_carbon(&data, &friends),
+        Some(0),
+        "sharing the car beats three bus seats"
+    );
+}
+
+#[test]
+fn a_two_leg_trip_adds_its_legs() {
+    let data = data();
+    let trip = trip(9.0, 1, 90.0, vec![choice(&[("bike", 1.5), ("metro", 7.5)])]);
+    let cost = choice_cost(&data, &trip, &trip.choices[0]).unwrap();
+    assert!(
+        (cost.co2_grams - 225.0).abs() < 1e-3,
+        "1.5 km of bike is 0 g, 7.5 km of metro 225 g"
+    );
+    let minutes = 1.5 / 12.0 * 60.0 + 7.5 / 30.0 * 60.0 + 6.0;
+    assert!((cost.minutes - minutes).abs() < 1e-3);
+}
+
+#[test]
+fn time_limits_and_stated_constraints_rule_choices_out() {
+    let data = data();
+    let mut grandma = trip(
+        6.0,
+        2,
+        40.0,
+        vec![
+            choice(&[("walk", 6.0)]),
+            choice(&[("bus", 6.0)]),
+            choice(&[("car_petrol", 6.0)]),
+        ],
+    );
+    assert!(
+        !is_feasible(&data, &grandma, &grandma.choices[0]),
+        "80 minutes on foot is too long"
+    );
+    assert!(is_feasible(&data, &grandma, &grandma.choices[1]));
+    assert_eq!(lowest_carbon(&data, &grandma), Some(1));
+    grandma.choices[1].ruled_out = Some(text("the bus stop is up 200 steps"));
+    assert_eq!(
+        lowest_carbon(&data, &grandma),
+        Some(2),
+        "when only the car fits, the car is the sensible choice"
+    );
+}
+
+#[test]
+fn a_week_is_compared_with_an_all_car_week_and_the_lowest_feasible_week() {
+    let data = data();
+    let trips = vec![
+        trip(
+            2.0,
+            1,
+            30.0,
+            vec![choice(&[("walk", 2.0)]), choice(&[("car_petrol", 2.0)])],
+        ),
+        trip(
+            10.0,
+            1,
+            45.0,
+            vec![choice(&[("bus", 10.0)]), choice(&[("metro", 10.0)])],
+        ),
+    ];
+    let week = Week { chosen: vec![1, 0] };
+    let summary = summarize(&data, &trips, &week);
+    assert!((summary.played.co2_grams - (340.0 + 800.0)).abs() < 1e-3);
+    assert!((summary.all_car.co2_grams - 170.0 * 12.0).abs() < 1e-3);
+    assert!(
+        (summary.lowest.co2_grams - (0.0 + 300.0)).abs() < 1e-3,
+        "walk, then metro"
+    );
+    assert_eq!(
+        summary.best_saving.map(|(trip, _)| trip),
+        Some(1),
+        "the bus saved 900 g"
+    );
+}
+
+#[test]
+fn comparisons_come_from_the_packs_own_factor_and_physics() {
+    let data = data();
+    assert_eq!(as_car_km(&data, 1700.0), Some(10.0));
+    // 1 kg of CO₂ fills about 509 litres at 0 °C: about 51 ten-litre balloons.
+    assert!((as_balloons(1000.0) - 50.93).abs() < 0.05);
+}
