@@ -16,7 +16,10 @@ use std::collections::{BTreeMap, HashSet};
 pub use check::{FileCheck, key, parse_json};
 pub use manifest::{FORMAT, Manifest, SceneEntry, files_named_in, is_safe_relative};
 pub use problem::{Problem, Severity};
-pub use scene_files::{LevelFile, file_problem, file_text, read_data_file, read_levels, with};
+pub use scene_files::{
+    Fact, LevelFile, decode_entries, file_problem, file_text, parse_scene, read_data_file,
+    read_facts, read_levels, summaries, with,
+};
 pub use scene_format::{
     LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
 };

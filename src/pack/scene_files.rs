@@ -129,3 +129,103 @@ pub fn with(path: &[Step], name: &str) -> Vec<Step> {
     at.push(key(name));
     at
 }
+
+/// Decodes each entry of a list in a data file, reporting the broken ones and keeping the rest
+/// with their paths (for the scene's own checks).
+pub fn decode_entries<T: DeserializeOwned>(
+    file: &mut FileCheck<'_>,
+    list: &str,
+    values: Vec<serde_json::Value>,
+) -> Vec<(Vec<Step>, T)> {
+    values
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let path = vec![key(list), Step::Index(i)];
+            file.decode::<T>(&path, value)
+                .map(|decoded| (path, decoded))
+        })
+        .collect()
+}
+
+/// A true statement a scene shows with its sources ("in the real world…").
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub text: Localized,
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub approx: bool,
+}
+
+/// Checks a data file's `facts`: both languages, listed sources, unique ids.
+pub fn read_facts(
+    file: &mut FileCheck<'_>,
+    values: Vec<serde_json::Value>,
+    sources: &std::collections::BTreeMap<String, super::Source>,
+) -> Vec<Fact> {
+    let facts = decode_entries::<Fact>(file, "facts", values);
+    for (path, fact) in &facts {
+        file.localized(&with(path, "text"), &fact.text);
+        file.sources(path, &fact.source, sources);
+    }
+    file.unique_ids(
+        facts
+            .iter()
+            .map(|(path, fact)| (path.as_slice(), fact.id.as_str())),
+    );
+    facts.into_iter().map(|(_, fact)| fact).collect()
+}
+
+/// What the scene select shows of a scene's levels.
+pub fn summaries<L: LevelFile>(levels: &[L]) -> Vec<super::LevelSummary> {
+    levels
+        .iter()
+        .map(|level| super::LevelSummary {
+            id: level.id().to_string(),
+            title: level.title().clone(),
+        })
+        .collect()
+}
+
+/// A scene's whole parse: its data file through `check_data`, then its level files through
+/// `check_level`; with no usable level the scene is left out, saying so in both languages.
+pub fn parse_scene<Raw, Data, L>(
+    input: super::SceneInput<'_>,
+    check_data: impl FnOnce(&mut FileCheck<'_>, Raw) -> Data,
+    check_level: impl FnMut(&mut FileCheck<'_>, &L, &Data),
+    attach: impl FnOnce(&mut Data, Vec<L>),
+    no_level: Localized,
+) -> super::Parsed
+where
+    Raw: DeserializeOwned,
+    Data: super::SceneData,
+    L: LevelFile,
+{
+    let mut check_level = check_level;
+    let mut problems = Vec::new();
+    let Some((data_path, mut data)) =
+        read_data_file(input.entry, input.files, &mut problems, check_data)
+    else {
+        return super::Parsed {
+            data: None,
+            problems,
+        };
+    };
+    let levels = read_levels(input.entry, input.files, &mut problems, |file, level| {
+        check_level(file, level, &data)
+    });
+    if levels.is_empty() {
+        problems.push(file_problem(&data_path, Severity::Error, no_level));
+        return super::Parsed {
+            data: None,
+            problems,
+        };
+    }
+    attach(&mut data, levels);
+    super::Parsed {
+        data: Some(std::sync::Arc::new(data)),
+        problems,
+    }
+}

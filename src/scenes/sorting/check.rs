@@ -10,8 +10,8 @@ use super::rules;
 use crate::icons;
 use crate::pack::locate::Step;
 use crate::pack::{
-    FileCheck, Localized, Parsed, Problem, SceneInput, Severity, Source, file_problem, key,
-    read_data_file, read_levels, with,
+    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
+    with,
 };
 
 /// Bins a sorting level can show side by side.
@@ -34,60 +34,17 @@ struct RawData {
 
 /// Checks the scene's data file and levels; broken entries are left out, each with a problem.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
-    let mut problems = Vec::new();
-    let Some((data_path, mut data)) = read_data_file(
-        input.entry,
-        input.files,
-        &mut problems,
-        |file, raw: RawData| check_data(file, raw, input.sources),
-    ) else {
-        return Parsed {
-            data: None,
-            problems,
-        };
-    };
-    data.levels = read_levels(input.entry, input.files, &mut problems, |file, level| {
-        check_level(file, level, &data)
-    });
-    if data.levels.is_empty() {
-        problems.push(no_level(&data_path));
-        return Parsed {
-            data: None,
-            problems,
-        };
-    }
-    Parsed {
-        data: Some(std::sync::Arc::new(data)),
-        problems,
-    }
-}
-
-fn no_level(data_path: &str) -> Problem {
-    file_problem(
-        data_path,
-        Severity::Error,
+    let sources = input.sources;
+    parse_scene(
+        input,
+        |file, raw: RawData| check_data(file, raw, sources),
+        check_level,
+        |data: &mut SortingData, levels| data.levels = levels,
         Localized::new(
             "分类场景没有可用的关卡",
             "the sorting scene has no usable level",
         ),
     )
-}
-
-/// Decodes each entry of a list, reporting the broken ones and keeping the rest.
-fn decode_list<T: serde::de::DeserializeOwned>(
-    file: &mut FileCheck<'_>,
-    list: &str,
-    values: Vec<Value>,
-) -> Vec<(Vec<Step>, T)> {
-    values
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, value)| {
-            let path = vec![key(list), Step::Index(i)];
-            file.decode::<T>(&path, value)
-                .map(|decoded| (path, decoded))
-        })
-        .collect()
 }
 
 fn check_data(
@@ -96,7 +53,7 @@ fn check_data(
     sources: &BTreeMap<String, Source>,
 ) -> SortingData {
     let mut cities = Vec::new();
-    for (path, city) in decode_list::<super::format::City>(file, "cities", raw.cities) {
+    for (path, city) in decode_entries::<super::format::City>(file, "cities", raw.cities) {
         file.localized(&with(&path, "name"), &city.name);
         file.sources(&path, &city.source, sources);
         cities.push((path, city));
@@ -109,7 +66,7 @@ fn check_data(
     let cities: Vec<_> = cities.into_iter().map(|(_, city)| city).collect();
 
     let mut bins = Vec::new();
-    for (path, bin) in decode_list::<super::format::Bin>(file, "bins", raw.bins) {
+    for (path, bin) in decode_entries::<super::format::Bin>(file, "bins", raw.bins) {
         file.localized(&with(&path, "name"), &bin.name);
         file.localized(&with(&path, "hint"), &bin.hint);
         file.sources(&path, &bin.source, sources);
@@ -153,7 +110,7 @@ fn check_data(
 
     let mut items = Vec::new();
     let mut seen = HashSet::new();
-    for (path, item) in decode_list::<super::format::Item>(file, "items", raw.items) {
+    for (path, item) in decode_entries::<super::format::Item>(file, "items", raw.items) {
         let before = file.error_count();
         file.localized(&with(&path, "name"), &item.name);
         file.localized(&with(&path, "reason"), &item.reason);
@@ -208,18 +165,7 @@ fn check_data(
         }
     }
 
-    let mut facts = Vec::new();
-    for (path, fact) in decode_list::<super::format::Fact>(file, "facts", raw.facts) {
-        file.localized(&with(&path, "text"), &fact.text);
-        file.sources(&path, &fact.source, sources);
-        facts.push((path, fact));
-    }
-    file.unique_ids(
-        facts
-            .iter()
-            .map(|(path, fact)| (path.as_slice(), fact.id.as_str())),
-    );
-    let facts = facts.into_iter().map(|(_, fact)| fact).collect();
+    let facts = read_facts(file, raw.facts, sources);
 
     SortingData {
         cities,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{LevelFile, LevelSummary, Localized, SceneData};
+use crate::pack::{Fact, LevelFile, LevelSummary, Localized, SceneData, summaries};
 
 /// A city whose own official list the pack cites; levels that name it hold only what it says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,16 +99,6 @@ impl Item {
             (Some(city), None) => self.source.iter().any(|key| city.source.contains(key)),
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fact {
-    pub id: String,
-    pub text: Localized,
-    pub source: Vec<String>,
-    #[serde(default)]
-    pub approx: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,13 +199,7 @@ impl SortingData {
 
 impl SceneData for SortingData {
     fn levels(&self) -> Vec<LevelSummary> {
-        self.levels
-            .iter()
-            .map(|level| LevelSummary {
-                id: level.id.clone(),
-                title: level.title.clone(),
-            })
-            .collect()
+        summaries(&self.levels)
     }
 
     fn contents(&self) -> Localized {

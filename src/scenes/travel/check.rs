@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::format::{Fact, FactorBasis, Level, Mode, Place, TravelData};
+use super::format::{FactorBasis, Level, Mode, Place, TravelData};
 use super::rules;
 use crate::icons;
 use crate::pack::locate::Step;
 use crate::pack::{
-    FileCheck, Localized, Parsed, SceneInput, Severity, Source, file_problem, key, read_data_file,
-    read_levels, with,
+    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
+    with,
 };
 
 #[derive(Deserialize)]
@@ -27,56 +27,17 @@ struct RawData {
 
 /// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
-    let mut problems = Vec::new();
-    let Some((data_path, mut data)) = read_data_file(
-        input.entry,
-        input.files,
-        &mut problems,
-        |file, raw: RawData| check_data(file, raw, input.sources),
-    ) else {
-        return Parsed {
-            data: None,
-            problems,
-        };
-    };
-    data.levels = read_levels(input.entry, input.files, &mut problems, |file, level| {
-        check_level(file, level, &data)
-    });
-    if data.levels.is_empty() {
-        problems.push(file_problem(
-            &data_path,
-            Severity::Error,
-            Localized::new(
-                "出行场景没有可用的关卡",
-                "the travel scene has no usable level",
-            ),
-        ));
-        return Parsed {
-            data: None,
-            problems,
-        };
-    }
-    Parsed {
-        data: Some(std::sync::Arc::new(data)),
-        problems,
-    }
-}
-
-/// Decodes each entry of a list, reporting the broken ones and keeping the rest with their paths.
-fn decode_list<T: serde::de::DeserializeOwned>(
-    file: &mut FileCheck<'_>,
-    list: &str,
-    values: Vec<Value>,
-) -> Vec<(Vec<Step>, T)> {
-    values
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, value)| {
-            let path = vec![key(list), Step::Index(i)];
-            file.decode::<T>(&path, value)
-                .map(|decoded| (path, decoded))
-        })
-        .collect()
+    let sources = input.sources;
+    parse_scene(
+        input,
+        |file, raw: RawData| check_data(file, raw, sources),
+        check_level,
+        |data: &mut TravelData, levels| data.levels = levels,
+        Localized::new(
+            "出行场景没有可用的关卡",
+            "the travel scene has no usable level",
+        ),
+    )
 }
 
 fn check_data(
@@ -84,7 +45,7 @@ fn check_data(
     raw: RawData,
     sources: &BTreeMap<String, Source>,
 ) -> TravelData {
-    let mut modes = decode_list::<Mode>(file, "modes", raw.modes);
+    let mut modes = decode_entries::<Mode>(file, "modes", raw.modes);
     modes.retain(|(path, mode)| check_mode(file, path, mode, sources));
     file.unique_ids(
         modes
@@ -105,7 +66,7 @@ fn check_data(
         );
     }
 
-    let places = decode_list::<Place>(file, "places", raw.places);
+    let places = decode_entries::<Place>(file, "places", raw.places);
     for (path, place) in &places {
         file.localized(&with(path, "name"), &place.name);
         if place.map.iter().any(|v| !(0.0..=1.0).contains(v)) {
@@ -124,21 +85,12 @@ fn check_data(
             .map(|(path, place)| (path.as_slice(), place.id.as_str())),
     );
 
-    let facts = decode_list::<Fact>(file, "facts", raw.facts);
-    for (path, fact) in &facts {
-        file.localized(&with(path, "text"), &fact.text);
-        file.sources(path, &fact.source, sources);
-    }
-    file.unique_ids(
-        facts
-            .iter()
-            .map(|(path, fact)| (path.as_slice(), fact.id.as_str())),
-    );
+    let facts = read_facts(file, raw.facts, sources);
 
     TravelData {
         modes,
         places: places.into_iter().map(|(_, place)| place).collect(),
-        facts: facts.into_iter().map(|(_, fact)| fact).collect(),
+        facts,
         baseline: raw.baseline,
         levels: Vec::new(),
     }

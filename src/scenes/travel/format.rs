@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{LevelFile, LevelSummary, Localized, SceneData};
+use crate::pack::{Fact, LevelFile, LevelSummary, Localized, SceneData, summaries};
 
 /// Where an emission factor comes from, so that no comparison mixes sets without saying so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,16 +64,6 @@ pub struct Place {
     pub id: String,
     pub name: Localized,
     pub map: [f32; 2],
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fact {
-    pub id: String,
-    pub text: Localized,
-    pub source: Vec<String>,
-    #[serde(default)]
-    pub approx: bool,
 }
 
 /// One part of a journey by one mode.
@@ -183,13 +173,7 @@ impl TravelData {
 
 impl SceneData for TravelData {
     fn levels(&self) -> Vec<LevelSummary> {
-        self.levels
-            .iter()
-            .map(|level| LevelSummary {
-                id: level.id.clone(),
-                title: level.title.clone(),
-            })
-            .collect()
+        summaries(&self.levels)
     }
 
     fn contents(&self) -> Localized {
