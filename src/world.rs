@@ -62,70 +62,60 @@ const FADE_SHARPNESS: f32 = 8.0;
 /// Wide pieces reach past both sides of the window by this share of its width.
 const OVERHANG: f32 = 1.05;
 
-/// The scenery: icon or drawing, where, how big, depth, and when it shows.
-const SCENERY: [(&str, Vec2, Span, f32, f32); 13] = [
-    ("sun", Vec2::new(0.9, 0.12), Span::Square(0.19), 0.5, 0.0),
-    ("cloud", Vec2::new(0.15, 0.1), Span::Square(0.21), 0.6, 0.0),
-    ("cloud", Vec2::new(0.62, 0.07), Span::Square(0.16), 0.6, 0.0),
-    (
-        "deciduous-tree",
-        Vec2::new(0.05, 0.72),
-        Span::Square(0.26),
-        1.2,
+/// What a backdrop piece shows: an icon from the library, or one of the backdrop's drawings.
+#[derive(Clone, Copy)]
+enum Art {
+    Icon(&'static str),
+    Ground,
+    Hills,
+    Litter,
+}
+
+/// One piece of scenery: its art, where (fractions of the window), how big, its depth, and the
+/// cleanliness it shows at (see `Piece::shows_when`).
+#[derive(Clone, Copy)]
+struct Scenery(Art, Vec2, Span, f32, f32);
+
+const fn icon(name: &'static str, x: f32, y: f32, share: f32, z: f32, shows_when: f32) -> Scenery {
+    Scenery(
+        Art::Icon(name),
+        Vec2::new(x, y),
+        Span::Square(share),
+        z,
+        shows_when,
+    )
+}
+
+const SCENERY: [Scenery; 15] = [
+    // The hills stand on the ground: their bottom edge sits just under its top.
+    Scenery(Art::Hills, Vec2::new(0.5, 0.88), Span::Wide(4.0), 0.4, 0.0),
+    Scenery(
+        Art::Ground,
+        Vec2::new(0.5, 0.93),
+        Span::Band(0.16),
+        0.5,
         0.0,
     ),
-    (
-        "evergreen-tree",
-        Vec2::new(0.95, 0.74),
-        Span::Square(0.24),
-        1.2,
-        0.0,
-    ),
-    (
-        "deciduous-tree",
-        Vec2::new(0.28, 0.75),
-        Span::Square(0.16),
-        1.1,
-        0.0,
-    ),
-    (
-        "sunflower",
-        Vec2::new(0.18, 0.9),
-        Span::Square(0.1),
-        1.6,
-        0.55,
-    ),
-    (
-        "blossom",
-        Vec2::new(0.8, 0.9),
-        Span::Square(0.08),
-        1.6,
-        0.45,
-    ),
-    (
-        "hibiscus",
-        Vec2::new(0.68, 0.93),
-        Span::Square(0.08),
-        1.6,
-        0.7,
-    ),
-    (
-        "butterfly",
-        Vec2::new(0.35, 0.3),
-        Span::Square(0.08),
-        1.7,
-        0.75,
-    ),
-    ("bird", Vec2::new(0.72, 0.22), Span::Square(0.08), 1.7, 0.6),
-    (
-        "litter",
+    icon("sun", 0.9, 0.12, 0.19, 0.5, 0.0),
+    icon("cloud", 0.15, 0.1, 0.21, 0.6, 0.0),
+    icon("cloud", 0.62, 0.07, 0.16, 0.6, 0.0),
+    icon("deciduous-tree", 0.05, 0.72, 0.26, 1.2, 0.0),
+    icon("evergreen-tree", 0.95, 0.74, 0.24, 1.2, 0.0),
+    icon("deciduous-tree", 0.28, 0.75, 0.16, 1.1, 0.0),
+    icon("sunflower", 0.18, 0.9, 0.1, 1.6, 0.55),
+    icon("blossom", 0.8, 0.9, 0.08, 1.6, 0.45),
+    icon("hibiscus", 0.68, 0.93, 0.08, 1.6, 0.7),
+    icon("butterfly", 0.35, 0.3, 0.08, 1.7, 0.75),
+    icon("bird", 0.72, 0.22, 0.08, 1.7, 0.6),
+    Scenery(
+        Art::Litter,
         Vec2::new(0.4, 0.94),
         Span::Square(0.08),
         1.5,
         -0.4,
     ),
-    (
-        "litter",
+    Scenery(
+        Art::Litter,
         Vec2::new(0.9, 0.95),
         Span::Square(0.072),
         1.5,
@@ -189,22 +179,13 @@ fn spawn_backdrop(
     if !existing.is_empty() {
         return;
     }
-    let drawn = [
-        // The hills stand on the ground: their bottom edge sits just under its top.
-        (
-            art.hills.clone(),
-            Vec2::new(0.5, 0.88),
-            Span::Wide(4.0),
-            0.4,
-        ),
-        (
-            art.ground.clone(),
-            Vec2::new(0.5, 0.93),
-            Span::Band(0.16),
-            0.5,
-        ),
-    ];
-    for (image, at, span, z) in drawn {
+    for Scenery(what, at, span, z, shows_when) in SCENERY {
+        let image = match what {
+            Art::Icon(name) => icons.get(name),
+            Art::Ground => art.ground.clone(),
+            Art::Hills => art.hills.clone(),
+            Art::Litter => art.litter.clone(),
+        };
         let anchor = match span {
             Span::Wide(_) => Anchor::BOTTOM_CENTER,
             _ => Anchor::CENTER,
@@ -215,27 +196,10 @@ fn spawn_backdrop(
                 at,
                 span,
                 z,
-                shows_when: 0.0,
-            },
-            Sprite::from_image(image),
-            anchor,
-        ));
-    }
-    for (name, at, span, z, shows_when) in SCENERY {
-        let image = if name == "litter" {
-            art.litter.clone()
-        } else {
-            icons.get(name)
-        };
-        commands.spawn((
-            Backdrop,
-            Piece {
-                at,
-                span,
-                z,
                 shows_when,
             },
             Sprite::from_image(image),
+            anchor,
         ));
     }
 }
