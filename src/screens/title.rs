@@ -55,7 +55,7 @@ fn show(mut params: UiParams, mut navigate: MessageWriter<Navigate>) -> Result {
                         ui.label(ui::title_text(other, title_size * 0.42, theme.muted));
                         ui.add_space(6.0);
                         let tagline = params.language.t("title.tagline");
-                        ui.label(egui::RichText::new(tagline).size(22.0).color(theme.ink));
+                        ui::paragraph(ui, &tagline, 22.0, theme.ink);
                         ui.add_space(20.0);
                         let button_width = ui.available_width().min(360.0);
                         let start = params.language.t("title.start");

@@ -41,8 +41,14 @@ pub fn kinsoku_break(text: &str, row_starts: &[usize]) -> Option<usize> {
     let orphan = || {
         let &last = row_starts.last().filter(|_| row_starts.len() > 1)?;
         let tail = &chars[last.min(chars.len())..];
-        (tail.len() < MIN_LAST_ROW && tail.iter().all(|c| is_cjk(*c)) && movable(last))
-            .then_some(last - 1)
+        // Bring down as many characters as the last row lacks, all in one move.
+        let at = last.checked_sub(MIN_LAST_ROW.checked_sub(tail.len())?)?;
+        let brought = &chars[at..last];
+        (!tail.is_empty()
+            && tail.iter().chain(brought).all(|c| is_cjk(*c))
+            && at >= 1
+            && chars[at - 1] != '\n')
+            .then_some(at)
     };
     punctuation.or_else(orphan)
 }
@@ -149,6 +155,12 @@ mod tests {
             "完！ alone moves down with 玩"
         );
         assert_eq!(kinsoku_break(text, &[0, 5]), None, "四个字 is enough");
+        let tagline = "让山城更绿、长江更清";
+        assert_eq!(
+            kinsoku_break(tagline, &[0, 9]),
+            Some(7),
+            "清 alone brings 江更 down with it"
+        );
         assert_eq!(
             kinsoku_break("Sort it ok", &[0, 8]),
             None,
