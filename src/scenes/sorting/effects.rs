@@ -93,14 +93,21 @@ fn answer_drag(
         });
     for (bin, children, mut transform) in &mut bins {
         let hovered = target == Some(bin.index);
-        transform.scale = Vec3::splat(if hovered { HOVER_SCALE } else { 1.0 });
+        // Written only when it changes, so the bins' transforms are not re-propagated every frame.
+        let scale = Vec3::splat(if hovered { HOVER_SCALE } else { 1.0 });
+        if transform.scale != scale {
+            transform.scale = scale;
+        }
         let mut child_lids = lids.iter_many_mut(children);
         while let Some(mut lid) = child_lids.fetch_next() {
-            lid.rotation = if hovered {
+            let rotation = if hovered {
                 Quat::from_rotation_z(HOVER_LID_ANGLE)
             } else {
                 Quat::IDENTITY
             };
+            if lid.rotation != rotation {
+                lid.rotation = rotation;
+            }
         }
     }
 }
