@@ -11,9 +11,10 @@ use crate::i18n::Language;
 use crate::options::LaunchOptions;
 use crate::pack::live::{ActivePack, PackStatus};
 use crate::platform;
-use crate::scenes::RoundOutcome;
+use crate::scenes::{Headline, RoundOutcome};
 use crate::screens::Screen;
 use crate::ui::UiRects;
+use crate::world::EcoWorld;
 
 /// Each scene's own entry, by scene name; a scene removes its entry when it is left.
 #[derive(Resource, Default)]
@@ -47,6 +48,7 @@ fn publish(
     pack: Option<Res<ActivePack>>,
     scenes: Res<SceneTestState>,
     outcome: Option<Res<RoundOutcome>>,
+    world: Res<EcoWorld>,
 ) {
     *frame += 1;
     let scene = match screen.get() {
@@ -61,15 +63,33 @@ fn publish(
     let results = outcome
         .filter(|_| *screen.get() == Screen::Results)
         .map(|outcome| {
-            json!({
+            let mut results = json!({
                 "scene": outcome.scene.name(),
                 "level": outcome.level_id,
-                "correct": outcome.correct,
-                "total": outcome.total,
-                "score": outcome.score,
                 "passed": outcome.passed,
                 "missed": outcome.lessons.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
-            })
+                "bars": outcome.bars.iter().map(|bar| json!({
+                    "label": language.pick(&bar.label),
+                    "value": language.pick(&bar.value),
+                })).collect::<Vec<_>>(),
+            });
+            match &outcome.headline {
+                Headline::Answers {
+                    correct,
+                    total,
+                    score,
+                    ..
+                } => {
+                    results["correct"] = json!(correct);
+                    results["total"] = json!(total);
+                    results["score"] = json!(score);
+                }
+                Headline::Figure { value, detail } => {
+                    results["figure"] = json!(language.pick(value));
+                    results["detail"] = json!(language.pick(detail));
+                }
+            }
+            results
         });
     let pack = pack.map(|pack| {
         json!({
@@ -92,6 +112,7 @@ fn publish(
         "pack": pack,
         "errors": status.problems.iter().filter(|p| p.is_error()).map(|p| p.describe(language.0)).collect::<Vec<_>>(),
         "results": results,
+        "world": {"cleanliness": world.cleanliness, "haze": world.haze},
     });
     for (name, entry) in &scenes.0 {
         state[*name] = entry.clone();

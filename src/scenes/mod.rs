@@ -19,7 +19,7 @@ pub struct Scene {
 /// Every scene this build can play, one line each. A pack decides which of them appear, and in
 /// what order.
 pub fn all() -> Vec<Scene> {
-    vec![sorting::scene()]
+    vec![sorting::scene(), travel::scene()]
 }
 
 /// The pack formats of every scene, for checking packs outside the running exhibit.
@@ -54,16 +54,32 @@ pub struct PlayRequest {
     pub level: usize,
 }
 
-/// A labelled tally for the results screen (e.g. one bin's accuracy).
+/// A labelled bar on the results screen (one bin's accuracy, one week's CO₂).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Tally {
+pub struct Bar {
     pub label: Localized,
     pub color: Color,
-    pub correct: usize,
-    pub total: usize,
+    /// How full the bar is, 0 to 1.
+    pub fraction: f32,
+    /// The figure beside it ("3 / 4", "2.4 kg").
+    pub value: Localized,
 }
 
-/// Something the player got wrong, and the lesson in it.
+/// The top of the results card.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Headline {
+    /// Right answers out of all, the score and the best streak.
+    Answers {
+        correct: usize,
+        total: usize,
+        score: u32,
+        best_streak: u32,
+    },
+    /// One big figure and what it means (a week's CO₂ against an all-car week).
+    Figure { value: Localized, detail: Localized },
+}
+
+/// Something to remember from the round (an item missed and why, the choice that saved most).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lesson {
     pub id: String,
@@ -88,14 +104,17 @@ pub struct RoundOutcome {
     pub level: usize,
     pub level_id: String,
     pub level_title: Localized,
-    pub correct: usize,
-    pub total: usize,
-    pub score: u32,
-    pub best_streak: u32,
+    pub headline: Headline,
     pub passed: bool,
     pub has_next: bool,
-    pub tallies: Vec<Tally>,
+    /// The bars' heading (an i18n key), if they need one.
+    pub bars_heading: Option<&'static str>,
+    pub bars: Vec<Bar>,
+    /// The lessons' heading (an i18n key).
+    pub lessons_heading: &'static str,
     pub lessons: Vec<Lesson>,
+    /// Lines under the lessons (how the figures were counted, with their sources).
+    pub notes: Vec<SourcedText>,
     pub fact: Option<SourcedText>,
 }
 

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
-use crate::scenes::{PassedLevels, RoundOutcome};
+use crate::scenes::{Bar, Headline, PassedLevels, RoundOutcome};
 use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
@@ -189,62 +189,41 @@ fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
         ui::title(ui, &headline, 40.0, theme.green_dark);
         ui::title(ui, outcome.level_title.get(lang), 22.0, theme.ink);
         ui.add_space(6.0);
-        ui::title(
-            ui,
-            &format!(
-                "{} {} / {}",
-                t("results.correct"),
-                outcome.correct,
-                outcome.total
-            ),
-            34.0,
-            theme.ink,
-        );
-        ui.label(
-            egui::RichText::new(format!(
-                "{} {}   ·   {} {}",
-                t("results.score"),
-                outcome.score,
-                t("results.best_streak"),
-                outcome.best_streak
-            ))
-            .size(22.0)
-            .color(theme.ink),
-        );
+        match &outcome.headline {
+            Headline::Answers {
+                correct,
+                total,
+                score,
+                best_streak,
+            } => {
+                let answers = format!("{} {correct} / {total}", t("results.correct"));
+                ui::title(ui, &answers, 34.0, theme.ink);
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} {score}   ·   {} {best_streak}",
+                        t("results.score"),
+                        t("results.best_streak"),
+                    ))
+                    .size(22.0)
+                    .color(theme.ink),
+                );
+            }
+            Headline::Figure { value, detail } => {
+                ui::title(ui, value.get(lang), 34.0, theme.ink);
+                ui::paragraph(ui, detail.get(lang), 20.0, theme.ink);
+            }
+        }
     });
     ui.add_space(12.0);
-    for tally in &outcome.tallies {
-        ui.horizontal(|ui| {
-            ui.add_sized(
-                egui::vec2(180.0, 28.0),
-                egui::Label::new(
-                    egui::RichText::new(tally.label.get(lang))
-                        .size(20.0)
-                        .color(theme.ink),
-                ),
-            );
-            let fraction = if tally.total == 0 {
-                0.0
-            } else {
-                tally.correct as f32 / tally.total as f32
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .fill(ui::color32(tally.color))
-                    .desired_width((ui.available_width() - 80.0).max(60.0)),
-            );
-            let count = format!("{} / {}", tally.correct, tally.total);
-            ui.label(
-                egui::RichText::new(count)
-                    .size(20.0)
-                    .strong()
-                    .color(theme.ink),
-            );
-        });
+    if let Some(heading) = outcome.bars_heading {
+        ui::title(ui, &t(heading), 24.0, theme.ink);
+    }
+    for bar in &outcome.bars {
+        bar_row(ui, params, bar);
     }
     if !outcome.lessons.is_empty() {
         ui.add_space(14.0);
-        ui::title(ui, &t("results.lessons"), 26.0, theme.ink);
+        ui::title(ui, &t(outcome.lessons_heading), 26.0, theme.ink);
         for lesson in &outcome.lessons {
             ui.horizontal_top(|ui| {
                 ui.add(ui::icon(&params.icons, &lesson.icon, 56.0));
@@ -265,10 +244,54 @@ fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
             });
         }
     }
+    for note in &outcome.notes {
+        ui.add_space(8.0);
+        ui::paragraph(ui, note.text.get(lang), 17.0, theme.ink);
+        ui::citation_line(ui, &language, theme, &note.citation);
+    }
     if let Some(fact) = &outcome.fact {
         ui.add_space(14.0);
         ui::title(ui, &t("results.real_world"), 26.0, theme.ink);
         ui::paragraph(ui, fact.text.get(lang), 20.0, theme.ink);
         ui::citation_line(ui, &language, theme, &fact.citation);
     }
+}
+
+/// The widest a bar's label column grows (logical points).
+const BAR_LABEL_WIDTH: f32 = 180.0;
+/// Room kept right of a bar for its figure (logical points).
+const BAR_VALUE_WIDTH: f32 = 110.0;
+
+/// One labelled bar with its figure.
+fn bar_row(ui: &mut egui::Ui, params: &UiParams, bar: &Bar) {
+    let theme = &params.theme;
+    let lang = params.language.0;
+    ui.horizontal(|ui| {
+        let label = (ui.available_width() * 0.36).min(BAR_LABEL_WIDTH);
+        ui.allocate_ui_with_layout(
+            egui::vec2(label, 28.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(bar.label.get(lang))
+                            .size(19.0)
+                            .color(theme.ink),
+                    )
+                    .wrap(),
+                );
+            },
+        );
+        ui.add(
+            egui::ProgressBar::new(bar.fraction.clamp(0.0, 1.0))
+                .fill(ui::color32(bar.color))
+                .desired_width((ui.available_width() - BAR_VALUE_WIDTH).max(40.0)),
+        );
+        ui.label(
+            egui::RichText::new(bar.value.get(lang))
+                .size(19.0)
+                .strong()
+                .color(theme.ink),
+        );
+    });
 }

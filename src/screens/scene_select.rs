@@ -33,7 +33,13 @@ fn keys(
 }
 
 /// Level buttons side by side when the card is at least this wide (logical points).
-const TWO_COLUMNS_FROM: f32 = 520.0;
+const TWO_COLUMNS_FROM: f32 = 400.0;
+/// Scene cards stand side by side when each can be at least this wide (logical points).
+const SIDE_BY_SIDE_FROM: f32 = 420.0;
+/// The gap between scene cards (logical points).
+const CARD_GAP: f32 = 16.0;
+/// The scene's pictures on a full card (logical points).
+const PICTURE: f32 = 72.0;
 
 fn show(
     mut params: UiParams,
@@ -42,13 +48,17 @@ fn show(
     mut navigate: MessageWriter<Navigate>,
 ) -> Result {
     let ctx = params.contexts.ctx_mut()?.clone();
-    let zoom = params.layout.zoom();
     let theme = params.theme.clone();
-    let lang = params.language.0;
     ui::corner_language_switch(&ctx, &mut params);
     if ui::corner_home(&ctx, &mut params) {
         navigate.write(Navigate::Title);
     }
+    let scenes = pack.0.scenes.len().max(1);
+    let room = ctx.content_rect().width() - 2.0 * CARD_GAP;
+    let side_by_side_width =
+        ((room - CARD_GAP * (scenes - 1) as f32) / scenes as f32).min(ui::CARD_WIDTH);
+    let side_by_side = scenes > 1 && side_by_side_width >= SIDE_BY_SIDE_FROM;
+    let compact = params.layout.narrow();
     egui::CentralPanel::default().frame(egui::Frame::NONE).show(
         &mut ui::root_ui(&ctx, "scene-select"),
         |ui| {
@@ -62,102 +72,139 @@ fn show(
                         theme.green_dark,
                     );
                     ui.add_space(12.0);
-                    for scene in &pack.0.scenes {
-                        let id = scene.id();
-                        let width = ui::card_width(&ctx, ui::CARD_WIDTH);
-                        ui::card_frame(&theme).show(ui, |ui| {
-                            ui.set_width(width - 44.0);
-                            ui.vertical_centered(|ui| {
-                                ui.horizontal(|ui| {
-                                    let size = 72.0;
-                                    let icons = scene.format.card_icons();
-                                    ui.add_space(
-                                        ((ui.available_width()
-                                            - icons.len() as f32 * (size + 10.0))
-                                            / 2.0)
-                                            .max(0.0),
-                                    );
-                                    for name in icons {
-                                        ui.add(ui::icon(&params.icons, name, size));
-                                    }
-                                });
-                                let key = format!("scene.{id}");
-                                ui::title(
-                                    ui,
-                                    &params.language.t(&format!("{key}.title")),
-                                    34.0,
-                                    theme.ink,
-                                );
-                                ui::paragraph(
-                                    ui,
-                                    &params.language.t(&format!("{key}.summary")),
-                                    20.0,
-                                    theme.ink,
-                                );
-                                ui.add_space(8.0);
-                                let play = params.language.t("scenes.play");
-                                if ui::big_button(
-                                    ui,
-                                    &mut params.rects,
-                                    zoom,
-                                    &format!("scene_{id}"),
-                                    &play,
-                                    theme.green,
-                                    300.0,
-                                )
-                                .clicked()
-                                {
-                                    navigate.write(Navigate::Play(id, 0));
-                                }
-                                ui.add_space(6.0);
-                                ui.label(
-                                    egui::RichText::new(params.language.t("scenes.levels"))
-                                        .size(18.0)
-                                        .color(theme.ink),
-                                );
-                                let columns = if ui.available_width() >= TWO_COLUMNS_FROM {
-                                    2
-                                } else {
-                                    1
+                    if side_by_side {
+                        let row =
+                            side_by_side_width * scenes as f32 + CARD_GAP * (scenes - 1) as f32;
+                        ui.horizontal_top(|ui| {
+                            ui.spacing_mut().item_spacing.x = CARD_GAP;
+                            // Each card is preceded by the item spacing, the first one too.
+                            let leading = (ui.available_width() - row) / 2.0 - CARD_GAP;
+                            ui.add_space(leading.max(0.0));
+                            for scene in &pack.0.scenes {
+                                let card = SceneCard {
+                                    width: side_by_side_width,
+                                    compact,
                                 };
-                                let button_width = (ui.available_width()
-                                    - 10.0 * (columns - 1) as f32)
-                                    / columns as f32;
-                                let levels = scene.levels();
-                                for row in levels.chunks(columns).enumerate() {
-                                    let (row, chunk) = row;
-                                    ui.horizontal(|ui| {
-                                        for (column, level) in chunk.iter().enumerate() {
-                                            let number = row * columns + column;
-                                            let label = format!(
-                                                "{}  {}",
-                                                number + 1,
-                                                level.title.get(lang)
-                                            );
-                                            let done = passed.0.contains(&(id, level.id.clone()));
-                                            let name = format!("level_{id}_{}", number + 1);
-                                            if ui::level_button(
-                                                ui,
-                                                &mut params,
-                                                &name,
-                                                &label,
-                                                done,
-                                                button_width,
-                                            )
-                                            .clicked()
-                                            {
-                                                navigate.write(Navigate::Play(id, number));
-                                            }
-                                        }
-                                    });
+                                if let Some(go) = card.show(ui, &mut params, scene, &passed) {
+                                    navigate.write(go);
                                 }
-                            });
+                            }
                         });
-                        ui.add_space(16.0);
+                    } else {
+                        for scene in &pack.0.scenes {
+                            let card = SceneCard {
+                                width: ui::card_width(&ctx, ui::CARD_WIDTH),
+                                compact,
+                            };
+                            if let Some(go) = card.show(ui, &mut params, scene, &passed) {
+                                navigate.write(go);
+                            }
+                            ui.add_space(CARD_GAP);
+                        }
                     }
                 });
             });
         },
     );
     Ok(())
+}
+
+/// One scene's card: its pictures, name and summary, a play button and its levels.
+struct SceneCard {
+    width: f32,
+    /// A phone's card: no pictures and no "choose a level" line, so that every level of every
+    /// scene is in reach without scrolling.
+    compact: bool,
+}
+
+impl SceneCard {
+    fn show(
+        &self,
+        ui: &mut egui::Ui,
+        params: &mut UiParams,
+        scene: &crate::pack::PackScene,
+        passed: &PassedLevels,
+    ) -> Option<Navigate> {
+        let theme = params.theme.clone();
+        let zoom = params.layout.zoom();
+        let lang = params.language.0;
+        let id = scene.id();
+        let mut go = None;
+        ui::card_frame(&theme).show(ui, |ui| {
+            ui.set_width(self.width - 44.0);
+            ui.vertical_centered(|ui| {
+                if !self.compact {
+                    ui.horizontal(|ui| {
+                        let icons = scene.format.card_icons();
+                        ui.add_space(
+                            ((ui.available_width() - icons.len() as f32 * (PICTURE + 10.0)) / 2.0)
+                                .max(0.0),
+                        );
+                        for name in icons {
+                            ui.add(ui::icon(&params.icons, name, PICTURE));
+                        }
+                    });
+                }
+                let key = format!("scene.{id}");
+                ui::title(
+                    ui,
+                    &params.language.t(&format!("{key}.title")),
+                    34.0,
+                    theme.ink,
+                );
+                ui::paragraph(
+                    ui,
+                    &params.language.t(&format!("{key}.summary")),
+                    if self.compact { 17.0 } else { 20.0 },
+                    theme.ink,
+                );
+                ui.add_space(8.0);
+                let play = params.language.t("scenes.play");
+                if ui::big_button(
+                    ui,
+                    &mut params.rects,
+                    zoom,
+                    &format!("scene_{id}"),
+                    &play,
+                    theme.green,
+                    300.0,
+                )
+                .clicked()
+                {
+                    go = Some(Navigate::Play(id, 0));
+                }
+                ui.add_space(6.0);
+                if !self.compact {
+                    ui.label(
+                        egui::RichText::new(params.language.t("scenes.levels"))
+                            .size(18.0)
+                            .color(theme.ink),
+                    );
+                }
+                let columns = if ui.available_width() >= TWO_COLUMNS_FROM || self.compact {
+                    2
+                } else {
+                    1
+                };
+                let button_width =
+                    (ui.available_width() - 10.0 * (columns - 1) as f32) / columns as f32;
+                for (row, chunk) in scene.levels().chunks(columns).enumerate() {
+                    ui.horizontal(|ui| {
+                        for (column, level) in chunk.iter().enumerate() {
+                            let number = row * columns + column;
+                            let label = format!("{}  {}", number + 1, level.title.get(lang));
+                            let done = passed.0.contains(&(id, level.id.clone()));
+                            let name = format!("level_{id}_{}", number + 1);
+                            if ui::level_button(ui, params, &name, &label, done, button_width)
+                                .clicked()
+                            {
+                                go = Some(Navigate::Play(id, number));
+                            }
+                        }
+                    });
+                }
+            });
+        });
+        go
+    }
 }

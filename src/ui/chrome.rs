@@ -22,6 +22,31 @@ pub fn confirm_pressed(keys: &ButtonInput<KeyCode>) -> bool {
     keys.any_just_pressed(CONFIRM_KEYS)
 }
 
+/// The keys that pick the first, second, … of a row of choices: the digit row and the number pad.
+pub const NUMBER_KEYS: [[KeyCode; 2]; 9] = [
+    [KeyCode::Digit1, KeyCode::Numpad1],
+    [KeyCode::Digit2, KeyCode::Numpad2],
+    [KeyCode::Digit3, KeyCode::Numpad3],
+    [KeyCode::Digit4, KeyCode::Numpad4],
+    [KeyCode::Digit5, KeyCode::Numpad5],
+    [KeyCode::Digit6, KeyCode::Numpad6],
+    [KeyCode::Digit7, KeyCode::Numpad7],
+    [KeyCode::Digit8, KeyCode::Numpad8],
+    [KeyCode::Digit9, KeyCode::Numpad9],
+];
+
+/// The digit key for the choice at `index` (0 is key 1).
+pub fn number_key(index: usize) -> Option<KeyCode> {
+    NUMBER_KEYS.get(index).map(|codes| codes[0])
+}
+
+/// The choices (among the first `count`) whose number key was just pressed.
+pub fn numbers_pressed(keys: &ButtonInput<KeyCode>, count: usize) -> Vec<usize> {
+    (0..count.min(NUMBER_KEYS.len()))
+        .filter(|&i| keys.any_just_pressed(NUMBER_KEYS[i]))
+        .collect()
+}
+
 /// A card's width for a window: as wide as it may be, within the window's margins.
 pub fn card_width(ctx: &egui::Context, widest: f32) -> f32 {
     (ctx.content_rect().width() - CARD_MARGIN).min(widest)

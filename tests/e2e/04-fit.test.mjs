@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   assertNoProblems,
+  everyButtonFits,
   launchBrowser,
-  nextFrames,
   openGame,
   pressButton,
   pressKey,
@@ -18,22 +18,7 @@ import {
   withPage,
 } from './lib.mjs';
 
-const MIN_TAP = 44;
 const KEYS = ['1', '2', '3', '4'];
-
-/** Every drawn button is inside the window and big enough for a finger. */
-async function everyButtonFits(page, size, screen) {
-  await nextFrames(page, 3);
-  const s = await waitForState(page, (s) => Object.keys(s.buttons).length > 0, 10_000, `buttons on ${screen}`);
-  const problems = [];
-  for (const [name, r] of Object.entries(s.buttons)) {
-    const inside = r.x >= -0.5 && r.y >= -0.5 && r.x + r.w <= size.width + 0.5 && r.y + r.h <= size.height + 0.5;
-    if (!inside) problems.push(`${name} at ${JSON.stringify(r)} is outside ${size.width}x${size.height}`);
-    if (r.w < MIN_TAP || r.h < MIN_TAP) problems.push(`${name} is ${r.w.toFixed(1)}x${r.h.toFixed(1)} px`);
-  }
-  assert.deepEqual(problems, [], `${screen} at ${size.width}x${size.height}`);
-  return s;
-}
 
 describe('04 every screen fits', () => {
   let browser;

@@ -389,6 +389,28 @@ export async function pressKey(page, key) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fitting the window
+
+/** The smallest tap target, in CSS px. */
+export const MIN_TAP = 44;
+
+/** Every drawn button is inside the window and big enough for a finger; returns the state. */
+export async function everyButtonFits(page, size, screen) {
+  await nextFrames(page, 3);
+  const s = await waitForState(page, (s) => Object.keys(s.buttons).length > 0, 10_000, `buttons on ${screen}`);
+  const found = [];
+  for (const [name, r] of Object.entries(s.buttons)) {
+    const inside = r.x >= -0.5 && r.y >= -0.5 && r.x + r.w <= size.width + 0.5 && r.y + r.h <= size.height + 0.5;
+    if (!inside) found.push(`${name} at ${JSON.stringify(r)} is outside ${size.width}x${size.height}`);
+    if (r.w < MIN_TAP || r.h < MIN_TAP) found.push(`${name} is ${r.w.toFixed(1)}x${r.h.toFixed(1)} px`);
+  }
+  if (found.length) {
+    throw new Error(`${screen} at ${size.width}x${size.height}:\n  ${found.join('\n  ')}`);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Screenshots
 
 /** Saves a PNG screenshot as tests/e2e/screenshots/<name>.png and returns its path. */
@@ -503,6 +525,19 @@ export function colourStats({ width, height, pixels }) {
     top = Math.max(top, n);
   }
   return { distinct: counts.size, varied: 1 - top / (width * height) };
+}
+
+/** The mean colour [r, g, b] of a part of the page ({x, y, w, h} in CSS px). */
+export async function meanColour(page, { x, y, w, h }) {
+  const clip = { x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) };
+  const { width, height, pixels } = decodePng(await page.screenshot({ type: 'png', clip }));
+  const sum = [0, 0, 0];
+  for (let i = 0; i < width * height * 4; i += 4) {
+    sum[0] += pixels[i];
+    sum[1] += pixels[i + 1];
+    sum[2] += pixels[i + 2];
+  }
+  return sum.map((v) => v / (width * height));
 }
 
 /**

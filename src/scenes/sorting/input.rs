@@ -102,19 +102,9 @@ pub(super) fn read_pointer(
     }
 }
 
-/// The keys for each bin, left to right: the digit row and the number pad.
-const BIN_KEYS: [[KeyCode; 2]; 6] = [
-    [KeyCode::Digit1, KeyCode::Numpad1],
-    [KeyCode::Digit2, KeyCode::Numpad2],
-    [KeyCode::Digit3, KeyCode::Numpad3],
-    [KeyCode::Digit4, KeyCode::Numpad4],
-    [KeyCode::Digit5, KeyCode::Numpad5],
-    [KeyCode::Digit6, KeyCode::Numpad6],
-];
-
 /// The digit key that sorts into the bin at `bin` (left to right).
 pub fn key_for_bin(bin: usize) -> Option<KeyCode> {
-    BIN_KEYS.get(bin).map(|codes| codes[0])
+    crate::ui::number_key(bin)
 }
 
 pub(super) fn read_keys(
@@ -137,10 +127,8 @@ pub(super) fn read_keys(
             actions.write(SortAction::Continue);
         }
         Phase::Playing => {
-            for (bin, codes) in BIN_KEYS.iter().enumerate().take(sorting.data.bins.len()) {
-                if keys.any_just_pressed(*codes) {
-                    actions.write(SortAction::Sort(bin));
-                }
+            for bin in crate::ui::numbers_pressed(&keys, sorting.data.bins.len()) {
+                actions.write(SortAction::Sort(bin));
             }
         }
         _ => {}

@@ -18,7 +18,7 @@ use self::format::Mode;
 use self::format::{Level, SortingData};
 pub use self::input::key_for_bin;
 use self::rules::{BeltPace, Round, Verdict};
-use super::{Lesson, PlayRequest, RoundOutcome, Scene, SourcedText, Tally};
+use super::{Bar, Headline, Lesson, PlayRequest, RoundOutcome, Scene, SourcedText};
 use crate::audio::{PlaySound, Sfx};
 use crate::options::LaunchOptions;
 use crate::pack::live::ActivePack;
@@ -330,15 +330,18 @@ fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
     let level = sorting.level();
     let summary = sorting.round.summary(data, level);
     let bin_color = |bin: usize| view::bin_color(&data.bins[bin]);
-    let tallies = summary
+    let bars = summary
         .per_bin
         .iter()
         .filter(|tally| tally.total > 0)
-        .map(|tally| Tally {
-            label: data.bins[tally.bin].name.clone(),
-            color: bin_color(tally.bin),
-            correct: tally.correct,
-            total: tally.total,
+        .map(|tally| {
+            let count = format!("{} / {}", tally.correct, tally.total);
+            Bar {
+                label: data.bins[tally.bin].name.clone(),
+                color: bin_color(tally.bin),
+                fraction: tally.correct as f32 / tally.total as f32,
+                value: crate::pack::Localized::new(count.clone(), count),
+            }
         })
         .collect();
     let lessons = summary
@@ -369,14 +372,19 @@ fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
         level: sorting.level_index,
         level_id: level.id.clone(),
         level_title: level.title.clone(),
-        correct: summary.correct,
-        total: summary.total,
-        score: summary.score,
-        best_streak: summary.best_streak,
+        headline: Headline::Answers {
+            correct: summary.correct,
+            total: summary.total,
+            score: summary.score,
+            best_streak: summary.best_streak,
+        },
         passed: summary.passed,
         has_next: sorting.level_index + 1 < data.levels.len(),
-        tallies,
+        bars_heading: None,
+        bars,
+        lessons_heading: "results.lessons",
         lessons,
+        notes: Vec::new(),
         fact,
     }
 }
