@@ -1,5 +1,6 @@
-//! The shared eco-world: one cleanliness value every scene nudges, and a backdrop that shows it
-//! (clear sky, flowers and birds when clean; grey sky and litter when dirty).
+//! The shared eco-world: one cleanliness value every scene nudges and the haze of the last travel
+//! week, and a backdrop that shows them (clear sky, flowers and birds when clean; grey sky and
+//! litter when dirty; a brownish sky after a week of heavy trips).
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -8,15 +9,21 @@ use crate::asset_tracking::AssetTracker;
 use crate::icons::Icons;
 use crate::layout::Layout;
 
-/// 0 = polluted, 1 = thriving. Shared by all scenes.
+/// Shared by all scenes.
 #[derive(Resource, Clone, Copy, Debug, PartialEq)]
 pub struct EcoWorld {
+    /// 0 = polluted, 1 = thriving.
     pub cleanliness: f32,
+    /// The air after the travel week so far: 0 = clear, 1 = as hazy as an all-car week.
+    pub haze: f32,
 }
 
 impl Default for EcoWorld {
     fn default() -> Self {
-        EcoWorld { cleanliness: 0.45 }
+        EcoWorld {
+            cleanliness: 0.45,
+            haze: 0.0,
+        }
     }
 }
 
@@ -125,6 +132,9 @@ const SCENERY: [Scenery; 15] = [
 
 const CLEAN_SKY: Color = Color::srgb(0.74, 0.89, 0.98);
 const DIRTY_SKY: Color = Color::srgb(0.76, 0.75, 0.70);
+/// The sky a fully hazy travel week leaves, and how far it tints the sky at most.
+const HAZY_SKY: Color = Color::srgb(0.72, 0.66, 0.56);
+const HAZE_TINT: f32 = 0.7;
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<EcoWorld>()
@@ -218,13 +228,20 @@ fn place_backdrop(layout: Res<Layout>, mut pieces: Query<(&Piece, &mut Sprite, &
     }
 }
 
+/// The sky for the world's state: greyer as it gets dirtier, browner after a hazy travel week.
+pub fn sky_color(world: &EcoWorld) -> Color {
+    DIRTY_SKY
+        .mix(&CLEAN_SKY, world.cleanliness)
+        .mix(&HAZY_SKY, world.haze.clamp(0.0, 1.0) * HAZE_TINT)
+}
+
 fn show_health(
     world: Res<EcoWorld>,
     mut clear: ResMut<ClearColor>,
     mut pieces: Query<(&Piece, &mut Sprite)>,
 ) {
     let clean = world.cleanliness;
-    clear.0 = DIRTY_SKY.mix(&CLEAN_SKY, clean);
+    clear.0 = sky_color(&world);
     for (piece, mut sprite) in &mut pieces {
         let alpha = if piece.shows_when > 0.0 {
             ((clean - piece.shows_when) * FADE_SHARPNESS + 1.0).clamp(0.0, 1.0)

@@ -19,6 +19,7 @@ use green_actor::pack::{
     read_levels,
 };
 use green_actor::scenes::sorting::SCENE_ID as SORTING;
+use green_actor::scenes::travel::SCENE_ID as TRAVEL;
 use green_actor::scenes::{AddScene, Scene, formats};
 use green_actor::screens::{Navigate, Screen};
 use green_actor::test_hooks::{PublishScenes, SceneTestState};
@@ -142,7 +143,11 @@ fn a_registered_scene_is_read_from_packs_in_manifest_order() {
     let report = parse_files(&pack_with_dummy_first(1), &all);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     let pack = report.pack.unwrap();
-    assert_eq!(pack.scene_ids(), vec![DUMMY, SORTING], "manifest order");
+    assert_eq!(
+        pack.scene_ids(),
+        vec![DUMMY, SORTING, TRAVEL],
+        "manifest order"
+    );
     assert_eq!(pack.scene(DUMMY).unwrap().levels()[0].id, "dummy-1");
     assert_eq!(pack.scene(DUMMY).unwrap().format.card_icons(), ["seedling"]);
     assert!(pack.data::<DummyData>(DUMMY).is_some());
@@ -156,7 +161,7 @@ fn a_registered_scene_is_read_from_packs_in_manifest_order() {
 fn a_scene_this_build_does_not_know_is_skipped_with_a_warning() {
     let report = parse_files(&pack_with_dummy_first(1), &formats());
     let pack = report.pack.expect("the sorting scene still plays");
-    assert_eq!(pack.scene_ids(), vec![SORTING]);
+    assert_eq!(pack.scene_ids(), vec![SORTING, TRAVEL]);
     let warning = &report.problems[0];
     assert!(!warning.is_error());
     assert_eq!(warning.path, "scenes[0].scene");
@@ -174,7 +179,10 @@ fn a_second_entry_for_the_same_scene_is_an_error() {
         .expect("the second entry is reported");
     assert!(error.message.en.contains("listed twice"), "{error:?}");
     assert!(error.message.zh.contains("两次"));
-    assert_eq!(report.pack.unwrap().scene_ids(), vec![DUMMY, SORTING]);
+    assert_eq!(
+        report.pack.unwrap().scene_ids(),
+        vec![DUMMY, SORTING, TRAVEL]
+    );
 }
 
 #[test]
@@ -192,7 +200,7 @@ fn a_scene_added_with_one_line_is_loaded_listed_played_and_published() {
         files: pack_with_dummy_first(1),
     }));
     common::run_until(&mut app, "the pack with the dummy scene", |app| {
-        app.world().resource::<ActivePack>().0.scene_ids() == vec![DUMMY, SORTING]
+        app.world().resource::<ActivePack>().0.scene_ids() == vec![DUMMY, SORTING, TRAVEL]
     });
     app.world_mut().write_message(Navigate::Play(DUMMY, 0));
     common::frames(&mut app, 3);

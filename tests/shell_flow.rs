@@ -15,7 +15,10 @@ use green_actor::screens::{Navigate, Screen};
 fn loads_the_built_in_pack_and_reaches_the_title() {
     let app = common::loaded(1);
     let pack = app.world().resource::<ActivePack>();
-    assert_eq!(pack.0.scene_ids(), vec![SCENE_ID]);
+    assert_eq!(
+        pack.0.scene_ids(),
+        vec![SCENE_ID, green_actor::scenes::travel::SCENE_ID]
+    );
     let status = app.world().resource::<PackStatus>();
     assert!(
         status.problems.is_empty(),

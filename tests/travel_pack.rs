@@ -1,11 +1,11 @@
 //! The travel scene's pack data: the default pack's modes and weeks check clean, every factor is
 //! sourced, every trip can be made, and broken travel files give located, bilingual problems.
-//! (The scene is not registered yet, so these read its files directly through its format.)
 
 use std::path::Path;
 
-use green_actor::pack::{Files, Localized, Parsed, SceneEntry, SceneFormat, SceneInput, Source};
-use green_actor::scenes::travel::TravelFormat;
+use green_actor::pack::read_pack_dir;
+use green_actor::scenes::formats;
+use green_actor::scenes::travel::SCENE_ID;
 use green_actor::scenes::travel::format::{FactorBasis, TravelData};
 use green_actor::scenes::travel::rules;
 
@@ -13,43 +13,12 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Reads a pack folder's travel files the way the pack reader will once the scene is listed.
-fn parse_travel(pack: &Path) -> Parsed {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(pack.join("pack.json")).unwrap()).unwrap();
-    let sources: std::collections::BTreeMap<String, Source> =
-        serde_json::from_value(manifest["sources"].clone()).unwrap();
-    let mut levels: Vec<String> = std::fs::read_dir(pack.join("travel/levels"))
-        .unwrap()
-        .map(|e| format!("travel/levels/{}", e.unwrap().file_name().to_string_lossy()))
-        .collect();
-    levels.sort();
-    let entry = SceneEntry {
-        scene: "travel".into(),
-        data: Some("travel/modes.json".into()),
-        levels: levels.clone(),
-    };
-    let files: Files = std::iter::once("travel/modes.json".to_string())
-        .chain(levels)
-        .map(|name| {
-            let text = std::fs::read_to_string(pack.join(&name)).map_err(|e| e.to_string());
-            (name, text)
-        })
-        .collect();
-    TravelFormat.parse(SceneInput {
-        entry: &entry,
-        files: &files,
-        sources: &sources,
-    })
-}
-
 fn default_travel() -> TravelData {
-    let parsed = parse_travel(&root().join("assets/packs/default"));
-    assert!(parsed.problems.is_empty(), "{:#?}", parsed.problems);
-    let data = parsed.data.expect("the travel data loads");
-    (data.as_ref() as &dyn std::any::Any)
-        .downcast_ref::<TravelData>()
-        .unwrap()
+    let report = read_pack_dir(&root().join("assets/packs/default"), &formats());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    let pack = report.pack.expect("the default pack loads");
+    pack.data::<TravelData>(SCENE_ID)
+        .expect("the default pack lists the travel scene")
         .clone()
 }
 
@@ -111,13 +80,13 @@ fn the_shipped_factors_give_the_worked_ten_km_example() {
 
 #[test]
 fn broken_travel_files_give_located_bilingual_problems() {
-    let parsed = parse_travel(&root().join("tests/fixtures/broken-travel"));
+    let report = read_pack_dir(&root().join("tests/fixtures/broken-travel"), &formats());
     let find = |file: &str, path: &str| {
-        parsed
+        report
             .problems
             .iter()
             .find(|p| p.file == file && p.path == path)
-            .unwrap_or_else(|| panic!("no problem at {file} {path}: {:#?}", parsed.problems))
+            .unwrap_or_else(|| panic!("no problem at {file} {path}: {:#?}", report.problems))
     };
     let estimate = find("travel/modes.json", "modes[2].approx");
     assert_eq!(estimate.line, Some(13));
@@ -126,10 +95,8 @@ fn broken_travel_files_give_located_bilingual_problems() {
     assert!(place.message.en.contains("\"moon\""));
     let stuck = find("travel/levels/1.json", "trips[1].choices");
     assert!(stuck.message.en.contains("no choice"));
-    let good: &Localized = &parsed
-        .data
-        .as_ref()
-        .map(|data| data.levels()[0].title.clone())
-        .expect("the good week still loads");
-    assert_eq!(good.en, "A good week");
+    let pack = report.pack.as_ref().expect("the good week still loads");
+    let levels = pack.scene(SCENE_ID).expect("travel still plays").levels();
+    assert_eq!(levels.len(), 1, "only the good week");
+    assert_eq!(levels[0].title.en, "A good week");
 }

@@ -121,7 +121,7 @@ make_bins() {
 make_world() {
   local out="$root/assets/sprites/world" names=() name
   mkdir -p "$out"
-  for name in ground conveyor sparkle leaf litter hills; do
+  for name in ground conveyor sparkle leaf litter hills city-map; do
     raster "$here/world/$name.svg" "$out/$name.png"
     names+=("$name")
   done

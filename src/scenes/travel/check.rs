@@ -124,6 +124,15 @@ fn check_mode(
             ),
         );
     }
+    if mode.baseline_car && !mode.per_vehicle {
+        file.error(
+            &with(path, "baseline_car"),
+            Localized::new(
+                "基准汽车按整辆车计算排放（per_vehicle: true）",
+                "a baseline car counts the whole vehicle (per_vehicle: true)",
+            ),
+        );
+    }
     if mode.basis == FactorBasis::Estimate && !mode.approx {
         file.error(
             &with(path, "approx"),

@@ -30,6 +30,10 @@ pub struct Mode {
     /// The factor counts the whole vehicle (a car): sharing it divides it among the travellers.
     #[serde(default)]
     pub per_vehicle: bool,
+    /// The baseline car on another road (an expressway): a week of driving alone uses it where
+    /// the trip offers it.
+    #[serde(default)]
+    pub baseline_car: bool,
     pub basis: FactorBasis,
     /// The year the factor describes.
     pub year: u16,

@@ -2,6 +2,7 @@
 //! trip allows, and how a week compares with an all-car week and the lowest-carbon week.
 
 use super::format::{Choice, Mode, TravelData, Trip};
+use crate::pack::Localized;
 
 /// What one way of making a trip costs, for everyone travelling.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -60,6 +61,27 @@ pub fn is_feasible(data: &TravelData, trip: &Trip, choice: &Choice) -> bool {
             .is_some_and(|cost| cost.minutes <= trip.time_limit_minutes)
 }
 
+/// Why a choice cannot be taken on this trip.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unavailable {
+    /// The level says why (a grandparent cannot walk that far).
+    RuledOut(Localized),
+    /// It would arrive late: it takes this many minutes, and the trip allows `limit`.
+    TooSlow { minutes: f32, limit: f32 },
+}
+
+/// What stops a choice, if anything.
+pub fn unavailable(data: &TravelData, trip: &Trip, choice: &Choice) -> Option<Unavailable> {
+    if let Some(why) = &choice.ruled_out {
+        return Some(Unavailable::RuledOut(why.clone()));
+    }
+    let minutes = choice_cost(data, trip, choice)?.minutes;
+    (minutes > trip.time_limit_minutes).then_some(Unavailable::TooSlow {
+        minutes,
+        limit: trip.time_limit_minutes,
+    })
+}
+
 /// The feasible choice with the least CO₂ (the first of equals), by index.
 pub fn lowest_carbon(data: &TravelData, trip: &Trip) -> Option<usize> {
     trip.choices
@@ -71,15 +93,54 @@ pub fn lowest_carbon(data: &TravelData, trip: &Trip) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// The same trip driven alone: by the trip's own car choice where it has one (an expressway
-/// drive for a long trip), otherwise in the baseline car over the trip's distance.
+/// How a choice's CO₂ sits among the trip's feasible choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// The least CO₂ of every choice that fits the trip, even when that is a car.
+    Lowest,
+    /// More than the least, but not much more.
+    Moderate,
+    /// Much more than the least: over half-way from the lowest to the highest feasible choice,
+    /// and at least `HEAVY_MIN_GRAMS` more.
+    Heavy,
+}
+
+/// Above this share of the way from the lowest to the highest feasible CO₂, a choice is heavy.
+pub const HEAVY_SHARE: f32 = 0.5;
+/// A difference smaller than this (grams of CO₂) never makes a choice heavy.
+pub const HEAVY_MIN_GRAMS: f32 = 200.0;
+
+pub fn fit(data: &TravelData, trip: &Trip, choice: &Choice) -> Fit {
+    let feasible: Vec<f32> = trip
+        .choices
+        .iter()
+        .filter(|choice| is_feasible(data, trip, choice))
+        .filter_map(|choice| choice_cost(data, trip, choice).map(|cost| cost.co2_grams))
+        .collect();
+    let Some(co2) = choice_cost(data, trip, choice).map(|cost| cost.co2_grams) else {
+        return Fit::Moderate;
+    };
+    let lowest = feasible.iter().copied().fold(f32::INFINITY, f32::min);
+    let highest = feasible.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let above = co2 - lowest;
+    if above <= 0.0 {
+        Fit::Lowest
+    } else if above > HEAVY_SHARE * (highest - lowest) && above >= HEAVY_MIN_GRAMS {
+        Fit::Heavy
+    } else {
+        Fit::Moderate
+    }
+}
+
+/// The same trip driven alone: by the trip's own choice in the baseline car where it has one (an
+/// expressway drive for a long trip), otherwise in the baseline car over the trip's distance.
 pub fn all_car_cost(data: &TravelData, trip: &Trip) -> Option<Cost> {
-    let by_car = trip.choices.iter().find(|choice| {
-        choice
-            .legs
-            .iter()
-            .all(|leg| data.mode(&leg.mode).is_some_and(|mode| mode.per_vehicle))
-    });
+    let is_baseline_car =
+        |id: &str| id == data.baseline || data.mode(id).is_some_and(|mode| mode.baseline_car);
+    let by_car = trip
+        .choices
+        .iter()
+        .find(|choice| choice.legs.iter().all(|leg| is_baseline_car(&leg.mode)));
     match by_car {
         Some(choice) => choice.legs.iter().try_fold(Cost::default(), |total, leg| {
             Some(total + leg_cost(data.mode(&leg.mode)?, leg.km, 1))
@@ -138,6 +199,50 @@ pub fn summarize(data: &TravelData, trips: &[Trip], week: &Week) -> WeekSummary 
         best_saving,
     }
 }
+
+/// How hazy the city's sky is drawn: the week's CO₂ so far as a share of driving every trip so
+/// far alone (0 = as clear as it gets, 1 = as hazy as an all-car week).
+pub fn haze(played: &Cost, all_car: &Cost) -> f32 {
+    if all_car.co2_grams <= 0.0 {
+        0.0
+    } else {
+        (played.co2_grams / all_car.co2_grams).clamp(0.0, 1.0)
+    }
+}
+
+/// How long the trip's animation runs, in seconds: proportional to its minutes, within bounds a
+/// visitor can watch.
+pub fn journey_seconds(minutes: f32) -> f32 {
+    (minutes * JOURNEY_SECONDS_PER_MINUTE).clamp(JOURNEY_MIN_SECONDS, JOURNEY_MAX_SECONDS)
+}
+
+pub const JOURNEY_SECONDS_PER_MINUTE: f32 = 0.05;
+pub const JOURNEY_MIN_SECONDS: f32 = 1.2;
+pub const JOURNEY_MAX_SECONDS: f32 = 4.0;
+
+/// Which leg of a choice is under way `progress` (0 to 1) along it, legs sharing the way by their
+/// kilometres.
+pub fn leg_at(choice: &Choice, progress: f32) -> usize {
+    let total: f32 = choice.legs.iter().map(|leg| leg.km).sum();
+    let mut covered = 0.0;
+    for (i, leg) in choice.legs.iter().enumerate() {
+        covered += leg.km;
+        if progress * total < covered {
+            return i;
+        }
+    }
+    choice.legs.len().saturating_sub(1)
+}
+
+/// Whether a week is green: its CO₂ is at most half-way from the lowest-carbon week to the
+/// all-car week.
+pub fn is_green_week(summary: &WeekSummary) -> bool {
+    summary.played.co2_grams
+        <= summary.lowest.co2_grams
+            + GREEN_WEEK_SHARE * (summary.all_car.co2_grams - summary.lowest.co2_grams)
+}
+
+pub const GREEN_WEEK_SHARE: f32 = 0.5;
 
 /// Kilometres of driving alone in the baseline car that emit the same CO₂: a comparison any
 /// child can picture, made from the pack's own factor.

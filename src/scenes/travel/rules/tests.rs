@@ -14,6 +14,7 @@ fn mode(id: &str, grams: f32, per_vehicle: bool, speed: f32, wait: f32) -> Mode 
         icon: "bus".into(),
         grams_per_km: grams,
         per_vehicle,
+        baseline_car: false,
         basis: FactorBasis::UkDesnz2022,
         year: 2022,
         speed_kmh: speed,
@@ -204,4 +205,126 @@ fn comparisons_come_from_the_packs_own_factor_and_physics() {
     assert_eq!(as_car_km(&data, 1700.0), Some(10.0));
     // 1 kg of CO₂ fills about 509 litres at 0 °C: about 51 ten-litre balloons.
     assert!((as_balloons(1000.0) - 50.93).abs() < 0.05);
+}
+
+#[test]
+fn an_unavailable_choice_says_why_in_the_levels_words_or_in_minutes() {
+    let data = data();
+    let mut ruled = choice(&[("bike", 3.0)]);
+    ruled.ruled_out = Some(text("too heavy to carry"));
+    let school = trip(3.0, 1, 20.0, vec![choice(&[("walk", 3.0)]), ruled]);
+    assert_eq!(
+        unavailable(&data, &school, &school.choices[1]),
+        Some(Unavailable::RuledOut(text("too heavy to carry")))
+    );
+    match unavailable(&data, &school, &school.choices[0]) {
+        Some(Unavailable::TooSlow { minutes, limit }) => {
+            assert!(
+                (minutes - 40.0).abs() < 1e-3,
+                "3 km at 4.5 km/h is 40 minutes"
+            );
+            assert_eq!(limit, 20.0);
+        }
+        other => panic!("walking 3 km in 20 minutes should be too slow, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_lowest_feasible_choice_is_lowest_even_when_it_is_a_car() {
+    let data = data();
+    let mut walk = choice(&[("walk", 10.0)]);
+    walk.ruled_out = Some(text("grandma cannot walk 10 km"));
+    // 10 km: walking is ruled out, the bus takes 48 minutes against a 40-minute limit.
+    let visit = trip(
+        10.0,
+        1,
+        40.0,
+        vec![
+            walk,
+            choice(&[("bus", 10.0)]),
+            choice(&[("car_petrol", 10.0)]),
+        ],
+    );
+    assert_eq!(fit(&data, &visit, &visit.choices[2]), Fit::Lowest);
+}
+
+#[test]
+fn a_choice_is_heavy_only_when_far_above_the_lowest() {
+    let data = data();
+    // 10 km, 90 minutes: metro 300 g, bus 800 g, car 1700 g.
+    let commute = trip(
+        10.0,
+        1,
+        90.0,
+        vec![
+            choice(&[("metro", 10.0)]),
+            choice(&[("bus", 10.0)]),
+            choice(&[("car_petrol", 10.0)]),
+        ],
+    );
+    let fits: Vec<Fit> = commute
+        .choices
+        .iter()
+        .map(|c| fit(&data, &commute, c))
+        .collect();
+    assert_eq!(fits, [Fit::Lowest, Fit::Moderate, Fit::Heavy]);
+    // 1 km: the car's 170 g is the most, but under HEAVY_MIN_GRAMS more than walking.
+    let short = trip(
+        1.0,
+        1,
+        30.0,
+        vec![choice(&[("walk", 1.0)]), choice(&[("car_petrol", 1.0)])],
+    );
+    assert_eq!(fit(&data, &short, &short.choices[1]), Fit::Moderate);
+}
+
+#[test]
+fn the_sky_hazes_with_the_share_of_an_all_car_week() {
+    let cost = |grams: f32| Cost {
+        co2_grams: grams,
+        ..Cost::default()
+    };
+    assert_eq!(haze(&cost(0.0), &cost(0.0)), 0.0, "nothing travelled yet");
+    assert_eq!(haze(&cost(0.0), &cost(1700.0)), 0.0);
+    assert!((haze(&cost(850.0), &cost(1700.0)) - 0.5).abs() < 1e-6);
+    assert_eq!(haze(&cost(3400.0), &cost(1700.0)), 1.0, "capped");
+}
+
+#[test]
+fn a_journey_animates_in_time_proportional_to_its_minutes_within_bounds() {
+    assert!((journey_seconds(40.0) - 2.0).abs() < 1e-6);
+    assert!(journey_seconds(60.0) > journey_seconds(40.0));
+    assert_eq!(journey_seconds(5.0), JOURNEY_MIN_SECONDS);
+    assert_eq!(journey_seconds(300.0), JOURNEY_MAX_SECONDS);
+}
+
+#[test]
+fn a_week_is_green_up_to_half_way_from_the_lowest_to_all_car() {
+    let summary = |played: f32| WeekSummary {
+        played: Cost {
+            co2_grams: played,
+            ..Cost::default()
+        },
+        all_car: Cost {
+            co2_grams: 5000.0,
+            ..Cost::default()
+        },
+        lowest: Cost {
+            co2_grams: 1000.0,
+            ..Cost::default()
+        },
+        best_saving: None,
+    };
+    assert!(is_green_week(&summary(1000.0)));
+    assert!(is_green_week(&summary(3000.0)));
+    assert!(!is_green_week(&summary(3001.0)));
+}
+
+#[test]
+fn the_leg_under_way_follows_the_kilometres() {
+    let walk_then_metro = choice(&[("walk", 1.0), ("metro", 3.0)]);
+    assert_eq!(leg_at(&walk_then_metro, 0.0), 0);
+    assert_eq!(leg_at(&walk_then_metro, 0.2), 0);
+    assert_eq!(leg_at(&walk_then_metro, 0.3), 1);
+    assert_eq!(leg_at(&walk_then_metro, 1.0), 1);
 }
