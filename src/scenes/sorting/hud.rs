@@ -302,7 +302,7 @@ fn bin_hints(ui: &mut egui::Ui, params: &UiParams, sorting: &Sorting, pack: &Act
                 0.0,
                 egui::TextFormat::simple(egui::FontId::proportional(16.0), theme.ink),
             );
-            ui.label(text);
+            ui.add(egui::Label::new(text).wrap());
         });
     }
     let keys: Vec<String> = sorting
