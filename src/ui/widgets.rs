@@ -153,13 +153,14 @@ pub fn level_button(
             egui::TextFormat::simple(egui::FontId::proportional(17.0), theme.green_dark),
         );
     }
-    let response = ui.add(
+    // Sized, not only at least this wide: a long title is cut short rather than widening its row.
+    let response = ui.add_sized(
+        egui::vec2(width, tap_size(zoom)),
         egui::Button::new(text)
             .fill(Color32::from_white_alpha(235))
             .stroke(egui::Stroke::new(1.5, theme.green))
             .corner_radius(egui::CornerRadius::same(12))
-            .truncate()
-            .min_size(egui::vec2(width, tap_size(zoom))),
+            .truncate(),
     );
     record(&mut params.rects, zoom, name, response.rect);
     response
