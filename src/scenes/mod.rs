@@ -97,6 +97,16 @@ pub struct SourcedText {
     pub citation: Citation,
 }
 
+impl SourcedText {
+    /// A pack's fact card with its sources cited.
+    pub fn of(fact: &crate::pack::Fact, pack: &crate::pack::Pack) -> Self {
+        SourcedText {
+            text: fact.text.clone(),
+            citation: pack.cite(&fact.source, fact.approx),
+        }
+    }
+}
+
 /// What a finished round leaves for the results screen.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct RoundOutcome {

@@ -146,6 +146,37 @@ pub fn centered_card(
         });
 }
 
+/// What the visitor answered to "leave this round?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeaveAnswer {
+    Stay,
+    Leave,
+}
+
+/// "Leave this round?" with "keep playing" first and "leave" below it, over the round.
+pub fn leave_question(ctx: &egui::Context, params: &mut UiParams, id: &str) -> Option<LeaveAnswer> {
+    let theme = params.theme.clone();
+    let language = *params.language;
+    let layout = *params.layout;
+    let zoom = layout.zoom();
+    let mut answer = None;
+    centered_card(ctx, &theme, &layout, id, |ui| {
+        super::title(ui, &language.t("round.leave_question"), 30.0, theme.ink);
+        ui.add_space(8.0);
+        let choices = [
+            ("stay", "round.stay", theme.green, LeaveAnswer::Stay),
+            ("leave", "round.leave", theme.muted, LeaveAnswer::Leave),
+        ];
+        for (name, key, fill, chosen) in choices {
+            let label = language.t(key);
+            if super::big_button(ui, &mut params.rects, zoom, name, &label, fill, 280.0).clicked() {
+                answer = Some(chosen);
+            }
+        }
+    });
+    answer
+}
+
 /// "来源：A；B（约）" / "Source: A; B (approx.)".
 pub fn citation_text(language: &Language, citation: &Citation) -> String {
     let (separator, approx) = match language.0 {

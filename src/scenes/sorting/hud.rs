@@ -122,34 +122,15 @@ fn show(
         );
     }
     if sorting.asking_to_leave {
-        ui::centered_card(&ctx, &theme, &layout, "sorting-leave", |ui| {
-            ui::title(ui, &language.t("round.leave_question"), 30.0, theme.ink);
-            ui.add_space(8.0);
-            let stay = ui::big_button(
-                ui,
-                &mut params.rects,
-                zoom,
-                "stay",
-                &language.t("round.stay"),
-                theme.green,
-                280.0,
-            );
-            if stay.clicked() {
+        match ui::leave_question(&ctx, &mut params, "sorting-leave") {
+            Some(ui::LeaveAnswer::Stay) => {
                 actions.write(SortAction::Stay);
             }
-            let leave = ui::big_button(
-                ui,
-                &mut params.rects,
-                zoom,
-                "leave",
-                &language.t("round.leave"),
-                theme.muted,
-                280.0,
-            );
-            if leave.clicked() {
+            Some(ui::LeaveAnswer::Leave) => {
                 actions.write(SortAction::ConfirmLeave);
             }
-        });
+            None => {}
+        }
         return Ok(());
     }
 

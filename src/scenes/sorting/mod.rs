@@ -363,10 +363,7 @@ fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
         .outcome_fact
         .as_deref()
         .and_then(|id| data.fact(id))
-        .map(|fact| SourcedText {
-            text: fact.text.clone(),
-            citation: pack.0.cite(&fact.source, fact.approx),
-        });
+        .map(|fact| SourcedText::of(fact, &pack.0));
     RoundOutcome {
         scene: SCENE_ID,
         level: sorting.level_index,

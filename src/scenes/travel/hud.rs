@@ -103,7 +103,15 @@ fn show(
         actions.write(TravelAction::Leave);
     }
     if travel.asking_to_leave {
-        leave_question(&ctx, &mut params, &layout, &mut actions);
+        match ui::leave_question(&ctx, &mut params, "travel-leave") {
+            Some(ui::LeaveAnswer::Stay) => {
+                actions.write(TravelAction::Stay);
+            }
+            Some(ui::LeaveAnswer::Leave) => {
+                actions.write(TravelAction::ConfirmLeave);
+            }
+            None => {}
+        }
         return Ok(());
     }
     match travel.phase {
@@ -429,47 +437,4 @@ pub fn mixes_bases(travel: &Travel) -> bool {
         .map(|mode| mode.basis)
         .collect();
     bases.contains(&FactorBasis::UkDesnz2022) && bases.contains(&FactorBasis::China)
-}
-
-fn leave_question(
-    ctx: &egui::Context,
-    params: &mut UiParams,
-    layout: &crate::layout::Layout,
-    actions: &mut MessageWriter<TravelAction>,
-) {
-    let theme = params.theme.clone();
-    let language = *params.language;
-    let zoom = layout.zoom();
-    ui::centered_card(ctx, &theme, layout, "travel-leave", |ui| {
-        ui::title(ui, &language.t("round.leave_question"), 30.0, theme.ink);
-        ui.add_space(8.0);
-        let stay = language.t("round.stay");
-        if ui::big_button(
-            ui,
-            &mut params.rects,
-            zoom,
-            "stay",
-            &stay,
-            theme.green,
-            280.0,
-        )
-        .clicked()
-        {
-            actions.write(TravelAction::Stay);
-        }
-        let leave = language.t("round.leave");
-        if ui::big_button(
-            ui,
-            &mut params.rects,
-            zoom,
-            "leave",
-            &leave,
-            theme.muted,
-            280.0,
-        )
-        .clicked()
-        {
-            actions.write(TravelAction::ConfirmLeave);
-        }
-    });
 }
