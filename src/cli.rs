@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::pack::{Lang, read_pack_dir};
+use crate::pack::{Lang, listed, read_pack_dir};
 
 pub fn validate(args: &[String]) -> ExitCode {
     let Some(dir) = args.first() else {
@@ -11,9 +11,13 @@ pub fn validate(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     let report = read_pack_dir(Path::new(dir), &crate::scenes::formats());
-    for problem in &report.problems {
+    let (shown, more) = listed(&report.problems);
+    for problem in shown {
         println!("{}", problem.describe(Lang::Zh));
         println!("    {}", problem.describe(Lang::En));
+    }
+    if let Some(more) = more {
+        println!("{}\n    {}", more.zh, more.en);
     }
     let errors = report.errors().count();
     let warnings = report.problems.len() - errors;

@@ -110,7 +110,7 @@ fn publish(
         "title": language.t("app.title"),
         "buttons": buttons,
         "pack": pack,
-        "errors": status.problems.iter().filter(|p| p.is_error()).map(|p| p.describe(language.0)).collect::<Vec<_>>(),
+        "errors": crate::pack::listed(status.problems.iter().filter(|p| p.is_error())).0.iter().map(|p| p.describe(language.0)).collect::<Vec<_>>(),
         "results": results,
         "world": {"cleanliness": world.cleanliness, "haze": world.haze},
     });

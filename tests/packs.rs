@@ -339,3 +339,52 @@ fn the_validate_command_reports_and_fails() {
         read_pack_dir(&root().join("tests/fixtures/broken-items")).problems[0].describe(Lang::En);
     assert!(out.contains(&first));
 }
+
+/// A pack.json of 100,000 nested brackets once overflowed the stack while its lines were indexed;
+/// now it is one located error, and the built-in pack is untouched.
+#[test]
+fn a_deeply_nested_manifest_is_refused_with_a_located_error() {
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let report = green_actor::pack::parse_pack(
+        &nested,
+        &Default::default(),
+        &green_actor::scenes::formats(),
+    );
+    assert!(report.pack.is_none());
+    assert_eq!(report.problems.len(), 1, "{:#?}", report.problems);
+    let problem = &report.problems[0];
+    assert_eq!(
+        (problem.file.as_str(), problem.line),
+        ("pack.json", Some(1))
+    );
+    assert!(problem.message.en.contains("recursion limit"));
+    assert!(problem.message.zh.contains("嵌套太深"));
+}
+
+/// Twenty thousand copies of one item: each is reported, located on its own line, and the rest of
+/// the pack still loads (`tools/bench/validate-hostile.sh` times it).
+#[test]
+fn twenty_thousand_duplicate_items_are_each_reported_on_their_line() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/default");
+    let mut files = green_actor::pack::live::read_folder(&dir);
+    let mut items: serde_json::Value =
+        serde_json::from_slice(&files["sorting/items.json"]).unwrap();
+    let list = items["items"].as_array_mut().unwrap();
+    let original = list.len();
+    let first = list[0].clone();
+    list.extend(std::iter::repeat_n(first, 20_000));
+    files.insert(
+        "sorting/items.json".into(),
+        serde_json::to_vec_pretty(&items).unwrap(),
+    );
+    let report = green_actor::pack::live::parse_files(&files, &green_actor::scenes::formats());
+    let duplicates: Vec<_> = report
+        .errors()
+        .filter(|p| p.message.en.contains("used twice"))
+        .collect();
+    assert_eq!(duplicates.len(), 20_000);
+    assert_eq!(duplicates[0].path, format!("items[{original}].id"));
+    let lines: std::collections::HashSet<_> = duplicates.iter().map(|p| p.line).collect();
+    assert_eq!(lines.len(), 20_000, "each copy is found on its own line");
+    assert!(report.pack.is_some(), "the pack still plays");
+}

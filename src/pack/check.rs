@@ -13,6 +13,9 @@ pub struct FileCheck<'a> {
     file: String,
     index: LineIndex<'a>,
     pub problems: Vec<Problem>,
+    /// Errors found so far, counted as they come (counting the list would make a file with many
+    /// problems take quadratic time).
+    errors: usize,
 }
 
 impl<'a> FileCheck<'a> {
@@ -21,6 +24,7 @@ impl<'a> FileCheck<'a> {
             file: file.to_string(),
             index: LineIndex::new(text),
             problems: Vec::new(),
+            errors: 0,
         }
     }
 
@@ -37,17 +41,26 @@ impl<'a> FileCheck<'a> {
     }
 
     fn push(&mut self, path: &[Step], severity: Severity, message: Localized) {
-        self.problems.push(Problem {
+        let line = self.index.line_of(path);
+        self.record(Problem {
             file: self.file.clone(),
             path: render(path),
-            line: self.index.line_of(path),
+            line,
             severity,
             message,
         });
     }
 
+    fn record(&mut self, problem: Problem) {
+        if problem.is_error() {
+            self.errors += 1;
+        }
+        self.problems.push(problem);
+    }
+
+    /// Errors found in this file so far.
     pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
+        self.errors
     }
 
     /// Decodes `value` into `T`, reporting a failure at `path`. Unknown fields are errors, so a
@@ -136,8 +149,9 @@ pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
     match serde_json::from_str(text) {
         Ok(value) => Some(value),
         Err(err) => {
-            check.problems.push(Problem {
-                file: check.file().to_string(),
+            let file = check.file().to_string();
+            check.record(Problem {
+                file,
                 path: String::new(),
                 line: Some(err.line()),
                 severity: Severity::Error,
@@ -162,6 +176,9 @@ pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
 
 fn syntax_zh(err: &serde_json::Error) -> &'static str {
     use serde_json::error::Category;
+    if err.to_string().starts_with("recursion limit exceeded") {
+        return "括号嵌套太深（超过 128 层），无法读取";
+    }
     match err.classify() {
         Category::Eof => "文件意外结束，可能少了括号或引号",
         Category::Syntax => "语法错误，请检查逗号、引号和括号",

@@ -227,8 +227,12 @@ impl Switch<'_, '_> {
     /// Switches to the pack, or keeps its problems and answers true when the built-in pack must
     /// be loaded in its place.
     fn apply(&mut self, source: &PackSource, report: PackReport, pending: &mut Pending) -> bool {
-        for problem in &report.problems {
+        let (shown, more) = super::listed(&report.problems);
+        for problem in shown {
             warn!("{}: {}", source.label(), problem.describe(super::Lang::En));
+        }
+        if let Some(more) = more {
+            warn!("{}: {}", source.label(), more.en);
         }
         if report.pack.is_none() && !source.is_builtin() {
             pending.rejected = Some((source.label().to_string(), report.problems));

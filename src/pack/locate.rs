@@ -10,18 +10,36 @@ pub enum Step {
     Index(usize),
 }
 
+/// Deeper nesting than this is not indexed: the JSON reader refuses it anyway (serde_json stops
+/// at 128 levels), and the syntax tree is built recursively, so a hostile file could overflow
+/// the stack.
+pub const MAX_NESTING: usize = 128;
+
 /// A parsed file that can answer "which line is this path on?".
 pub struct LineIndex<'a> {
-    text: &'a str,
     root: Option<Value<'a>>,
+    /// The byte offset where each line after the first starts, for a line in O(log n).
+    line_starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let root = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default())
-            .ok()
+        let root = (nesting(text) <= MAX_NESTING)
+            .then(|| parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).ok())
+            .flatten()
             .and_then(|parsed| parsed.value);
-        LineIndex { text, root }
+        let line_starts = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, byte)| *byte == b'\n')
+            .map(|(at, _)| at + 1)
+            .collect();
+        LineIndex { root, line_starts }
+    }
+
+    /// 1-based line number of a byte offset.
+    fn line_at(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|start| *start <= offset) + 1
     }
 
     /// The 1-based line of the deepest value on `path` that exists in the file.
@@ -49,8 +67,36 @@ impl<'a> LineIndex<'a> {
                 None => break,
             }
         }
-        Some(line_at(self.text, offset))
+        Some(self.line_at(offset))
     }
+}
+
+/// How deeply arrays and objects nest in a JSON text (brackets inside strings do not count), in
+/// one pass.
+pub fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match (escaped, byte) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn range_start(value: &Value<'_>) -> usize {
@@ -62,15 +108,6 @@ fn range_start(value: &Value<'_>) -> usize {
         Value::Array(v) => v.range.start,
         Value::NullKeyword(v) => v.range.start,
     }
-}
-
-/// 1-based line number of a byte offset.
-pub fn line_at(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
 }
 
 /// Renders a path the way problems show it: `items[3].reason.en`.
@@ -120,6 +157,36 @@ mod tests {
             Step::Key("reason".into()),
         ];
         assert_eq!(index.line_of(&path), Some(4));
+    }
+
+    #[test]
+    fn lines_come_from_the_offsets_of_line_starts() {
+        let index = LineIndex::new(TEXT);
+        assert_eq!(index.line_at(0), 1);
+        assert_eq!(index.line_at(1), 1, "the newline ends line 1");
+        assert_eq!(index.line_at(2), 2);
+        assert_eq!(
+            index.line_at(TEXT.len() + 10),
+            10,
+            "past the end: the last line"
+        );
+    }
+
+    #[test]
+    fn nesting_is_counted_outside_strings_and_deep_files_are_not_indexed() {
+        assert_eq!(nesting(r#"{"a": [[1], {"b": "[[[{"}]}"#), 3);
+        assert_eq!(
+            nesting(r#"["\"[", []]"#),
+            2,
+            "an escaped quote stays in the string"
+        );
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let index = LineIndex::new(&deep);
+        assert_eq!(
+            index.line_of(&[Step::Index(0)]),
+            None,
+            "no tree, no stack overflow"
+        );
     }
 
     #[test]

@@ -53,6 +53,32 @@ impl Problem {
     }
 }
 
+/// A report lists at most this many problems; the rest are counted in one line (a pack with
+/// twenty thousand broken items should not print, log or draw twenty thousand lines).
+pub const MAX_LISTED_PROBLEMS: usize = 200;
+
+/// The problems a report lists, and a line for the ones left out, if any.
+pub fn listed<'a>(
+    problems: impl IntoIterator<Item = &'a Problem>,
+) -> (Vec<&'a Problem>, Option<Localized>) {
+    let mut shown = Vec::new();
+    let mut left_out = 0usize;
+    for problem in problems {
+        if shown.len() < MAX_LISTED_PROBLEMS {
+            shown.push(problem);
+        } else {
+            left_out += 1;
+        }
+    }
+    let more = (left_out > 0).then(|| {
+        Localized::new(
+            format!("……还有 {left_out} 个问题没有列出（只列出前 {MAX_LISTED_PROBLEMS} 个）"),
+            format!("… and {left_out} more problems not listed (only the first {MAX_LISTED_PROBLEMS} are)"),
+        )
+    });
+    (shown, more)
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -61,5 +87,32 @@ impl fmt::Display for Problem {
             self.describe(Lang::Zh),
             self.message.get(Lang::En)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(i: usize) -> Problem {
+        Problem {
+            file: "items.json".into(),
+            path: format!("items[{i}]"),
+            line: Some(i + 1),
+            severity: Severity::Error,
+            message: Localized::new("重复", "duplicate"),
+        }
+    }
+
+    #[test]
+    fn a_long_report_lists_the_first_problems_and_counts_the_rest() {
+        let many: Vec<Problem> = (0..MAX_LISTED_PROBLEMS + 7).map(problem).collect();
+        let (shown, more) = listed(&many);
+        assert_eq!(shown.len(), MAX_LISTED_PROBLEMS);
+        assert_eq!(shown[0].path, "items[0]");
+        let more = more.expect("the rest are counted");
+        assert!(more.en.contains("7 more") && more.zh.contains("还有 7 个"));
+        let few: Vec<Problem> = (0..3).map(problem).collect();
+        assert_eq!(listed(&few), (few.iter().collect(), None));
     }
 }

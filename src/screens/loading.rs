@@ -68,8 +68,13 @@ fn show(
                 for message in &progress.failed {
                     ui.colored_label(theme.error, message);
                 }
-                for problem in status.problems.iter().filter(|p| p.is_error()) {
+                let (shown, more) =
+                    crate::pack::listed(status.problems.iter().filter(|p| p.is_error()));
+                for problem in shown {
                     ui.colored_label(theme.error, problem.describe(language.0));
+                }
+                if let Some(more) = more {
+                    ui.colored_label(theme.error, more.get(language.0));
                 }
             });
         },
