@@ -282,8 +282,8 @@ fn every_problem_in_a_broken_scene_is_reported_and_the_rest_loads() {
                 file: items,
                 path: "items[5].icon",
                 line: Some(36),
-                zh: "没有名为",
-                en: "no icon named",
+                zh: "没有名为「wastebaskett」的图标（是不是想写「wastebasket」？）",
+                en: "no icon named \"wastebaskett\" (did you mean \"wastebasket\"?)",
             },
             Expect {
                 file: "sorting/levels/2.json",

@@ -75,6 +75,18 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// The icon must be one of the library's (`assets/sprites/icons/index.json`).
+    pub fn icon(&mut self, path: &[Step], icon: &str) {
+        if !crate::icons::exists(icon) {
+            let known: Vec<&str> = crate::icons::names().iter().map(String::as_str).collect();
+            let message = Localized::new(
+                format!("没有名为「{icon}」的图标"),
+                format!("there is no icon named \"{icon}\""),
+            );
+            self.error(path, super::with_suggestion(message, icon, &known));
+        }
+    }
+
     /// Both languages must be present and non-empty.
     pub fn localized(&mut self, path: &[Step], text: &Localized) {
         for lang in text.missing() {

@@ -9,6 +9,7 @@ mod manifest;
 mod problem;
 mod scene_files;
 mod scene_format;
+mod suggest;
 mod text;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,6 +24,7 @@ pub use scene_files::{
 pub use scene_format::{
     LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
 };
+pub use suggest::{nearest, with_suggestion};
 pub use text::{Citation, Lang, Localized, Source};
 
 use locate::Step;

@@ -7,11 +7,10 @@ use serde_json::Value;
 
 use super::format::{Level, Mode, SortingData, parse_hex_color};
 use super::rules;
-use crate::icons;
 use crate::pack::locate::Step;
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
-    with,
+    with, with_suggestion,
 };
 
 /// Bins a sorting level can show side by side.
@@ -79,7 +78,7 @@ fn check_data(
                 ),
             );
         }
-        check_icon(file, &with(&path, "icon"), &bin.icon);
+        file.icon(&with(&path, "icon"), &bin.icon);
         bins.push((path, bin));
     }
     file.unique_ids(
@@ -118,7 +117,7 @@ fn check_data(
             file.localized(&with(&path, "city_note"), note);
         }
         file.sources(&path, &item.source, sources);
-        check_icon(file, &with(&path, "icon"), &item.icon);
+        file.icon(&with(&path, "icon"), &item.icon);
         check_bin(file, &with(&path, "bin"), &item.bin, &bin_ids);
         for (city, rule) in item.city_rules.iter().flatten() {
             let at = [with(&path, "city_rules"), vec![key(city)]].concat();
@@ -178,25 +177,13 @@ fn check_data(
 
 fn check_bin(file: &mut FileCheck<'_>, path: &[Step], bin: &str, bins: &HashSet<&str>) {
     if !bins.contains(bin) {
-        file.error(
-            path,
-            Localized::new(
-                format!("没有 id 为「{bin}」的垃圾桶"),
-                format!("there is no bin with id \"{bin}\""),
-            ),
+        let mut known: Vec<&str> = bins.iter().copied().collect();
+        known.sort_unstable();
+        let message = Localized::new(
+            format!("没有 id 为「{bin}」的垃圾桶"),
+            format!("there is no bin with id \"{bin}\""),
         );
-    }
-}
-
-fn check_icon(file: &mut FileCheck<'_>, path: &[Step], icon: &str) {
-    if !icons::exists(icon) {
-        file.error(
-            path,
-            Localized::new(
-                format!("没有名为「{icon}」的图标"),
-                format!("there is no icon named \"{icon}\""),
-            ),
-        );
+        file.error(path, with_suggestion(message, bin, &known));
     }
 }
 
@@ -252,9 +239,17 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
                 match data.item(id) {
                     None => file.error(
                         &at,
-                        Localized::new(
-                            format!("找不到物品「{id}」"),
-                            format!("there is no item with id \"{id}\""),
+                        with_suggestion(
+                            Localized::new(
+                                format!("找不到物品「{id}」"),
+                                format!("there is no item with id \"{id}\""),
+                            ),
+                            id,
+                            &data
+                                .items
+                                .iter()
+                                .map(|item| item.id.as_str())
+                                .collect::<Vec<_>>(),
                         ),
                     ),
                     Some(item) if !item.fits(city) => file.error(&at, misfit(item, city)),

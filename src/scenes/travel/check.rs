@@ -7,11 +7,10 @@ use serde_json::Value;
 
 use super::format::{FactorBasis, Level, Mode, Place, TravelData};
 use super::rules;
-use crate::icons;
 use crate::pack::locate::Step;
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
-    with,
+    with, with_suggestion,
 };
 
 #[derive(Deserialize)]
@@ -106,15 +105,7 @@ fn check_mode(
     let before = file.error_count();
     file.localized(&with(path, "name"), &mode.name);
     file.sources(path, &mode.source, sources);
-    if !icons::exists(&mode.icon) {
-        file.error(
-            &with(path, "icon"),
-            Localized::new(
-                format!("没有名为「{}」的图标", mode.icon),
-                format!("there is no icon named \"{}\"", mode.icon),
-            ),
-        );
-    }
+    file.icon(&with(path, "icon"), &mode.icon);
     if mode.grams_per_km < 0.0 || mode.speed_kmh <= 0.0 || mode.wait_minutes < 0.0 {
         file.error(
             path,
@@ -166,13 +157,12 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
         file.localized(&with(path, "name"), &trip.name);
         for (end, place) in [("from", &trip.from), ("to", &trip.to)] {
             if data.place(place).is_none() {
-                file.error(
-                    &with(path, end),
-                    Localized::new(
-                        format!("找不到地点「{place}」"),
-                        format!("there is no place with id \"{place}\""),
-                    ),
+                let known: Vec<&str> = data.places.iter().map(|p| p.id.as_str()).collect();
+                let message = Localized::new(
+                    format!("找不到地点「{place}」"),
+                    format!("there is no place with id \"{place}\""),
                 );
+                file.error(&with(path, end), with_suggestion(message, place, &known));
             }
         }
         if trip.distance_km <= 0.0 || trip.time_limit_minutes <= 0.0 || trip.travellers == 0 {
@@ -192,12 +182,14 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
             for (l, leg) in choice.legs.iter().enumerate() {
                 let leg_at = [with(&at, "legs"), vec![Step::Index(l)]].concat();
                 if data.mode(&leg.mode).is_none() {
+                    let known: Vec<&str> = data.modes.iter().map(|m| m.id.as_str()).collect();
+                    let message = Localized::new(
+                        format!("找不到出行方式「{}」", leg.mode),
+                        format!("there is no mode with id \"{}\"", leg.mode),
+                    );
                     file.error(
                         &with(&leg_at, "mode"),
-                        Localized::new(
-                            format!("找不到出行方式「{}」", leg.mode),
-                            format!("there is no mode with id \"{}\"", leg.mode),
-                        ),
+                        with_suggestion(message, &leg.mode, &known),
                     );
                 }
                 if leg.km <= 0.0 {
