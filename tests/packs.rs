@@ -388,3 +388,39 @@ fn twenty_thousand_duplicate_items_are_each_reported_on_their_line() {
     assert_eq!(lines.len(), 20_000, "each copy is found on its own line");
     assert!(report.pack.is_some(), "the pack still plays");
 }
+
+/// Limits with clear messages: a file over 16 MB is refused before it is parsed, a text over
+/// 1,000 characters is an error at its place; the rest of the pack still loads.
+#[test]
+fn an_oversize_file_and_an_oversize_text_are_refused_with_their_limits() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/default");
+    let mut files = green_actor::pack::live::read_folder(&dir);
+    let mut items: serde_json::Value =
+        serde_json::from_slice(&files["sorting/items.json"]).unwrap();
+    items["items"][0]["reason"]["en"] = "very ".repeat(300).into();
+    files.insert(
+        "sorting/items.json".into(),
+        serde_json::to_vec(&items).unwrap(),
+    );
+    let mut huge = files["travel/modes.json"].clone();
+    huge.extend(std::iter::repeat_n(b' ', green_actor::pack::MAX_FILE_BYTES));
+    files.insert("travel/modes.json".into(), huge);
+    let report = green_actor::pack::live::parse_files(&files, &green_actor::scenes::formats());
+    let long = report
+        .errors()
+        .find(|p| p.path == "items[0].reason.en")
+        .expect("the long text is reported at its place");
+    assert!(
+        long.message.en.contains("1500 characters; at most 1000"),
+        "{long:?}"
+    );
+    assert!(long.message.zh.contains("最多 1000 个"));
+    let large = report
+        .errors()
+        .find(|p| p.file == "travel/modes.json")
+        .expect("the large file is reported");
+    assert!(large.message.en.contains("at most 16.0 MB"), "{large:?}");
+    assert!(large.message.zh.contains("文件太大"));
+    let pack = report.pack.expect("the rest still plays");
+    assert!(pack.scene(green_actor::scenes::sorting::SCENE_ID).is_some());
+}

@@ -93,9 +93,15 @@ fn broken_travel_files_give_located_bilingual_problems() {
     assert!(estimate.message.en.contains("approximate") && estimate.message.zh.contains("约数"));
     let place = find("travel/levels/1.json", "trips[0].to");
     assert!(place.message.en.contains("\"moon\""));
-    assert!(!place.message.en.contains("did you mean"), "nothing is near the moon");
+    assert!(
+        !place.message.en.contains("did you mean"),
+        "nothing is near the moon"
+    );
     let typo = find("travel/levels/1.json", "trips[0].choices[1].legs[0].mode");
-    assert!(typo.message.en.ends_with("(did you mean \"walk\"?)"), "{typo:?}");
+    assert!(
+        typo.message.en.ends_with("(did you mean \"walk\"?)"),
+        "{typo:?}"
+    );
     assert!(typo.message.zh.ends_with("（是不是想写「walk」？）"));
     let stuck = find("travel/levels/1.json", "trips[1].choices");
     assert!(stuck.message.en.contains("no choice"));

@@ -9,6 +9,10 @@ use super::locate::{LineIndex, Step, render};
 use super::problem::{Problem, Severity};
 use super::text::{Lang, Localized, Source};
 
+/// The longest text a pack may show in one place, in characters (a card, not a book; the
+/// default pack's longest is under 300).
+pub const MAX_TEXT_CHARS: usize = 1000;
+
 pub struct FileCheck<'a> {
     file: String,
     index: LineIndex<'a>,
@@ -87,8 +91,24 @@ impl<'a> FileCheck<'a> {
         }
     }
 
-    /// Both languages must be present and non-empty.
+    /// Both languages must be present and non-empty, and neither longer than [`MAX_TEXT_CHARS`].
     pub fn localized(&mut self, path: &[Step], text: &Localized) {
+        for lang in [Lang::Zh, Lang::En] {
+            let chars = text.get(lang).chars().count();
+            if chars > MAX_TEXT_CHARS {
+                let mut at = path.to_vec();
+                at.push(key(lang.code()));
+                self.error(
+                    &at,
+                    Localized::new(
+                        format!("文字太长（{chars} 个字符），最多 {MAX_TEXT_CHARS} 个"),
+                        format!(
+                            "the text is too long ({chars} characters; at most {MAX_TEXT_CHARS})"
+                        ),
+                    ),
+                );
+            }
+        }
         for lang in text.missing() {
             let mut at = path.to_vec();
             at.push(key(lang.code()));

@@ -141,6 +141,12 @@ pub fn parse_files(files: &BTreeMap<String, Vec<u8>>, formats: &SceneFormats) ->
             ),
         );
     };
+    if let Some(problem) = super::too_large(MANIFEST, manifest.len()) {
+        return PackReport {
+            pack: None,
+            problems: vec![problem],
+        };
+    }
     let manifest_text = match utf8_text(manifest.clone()) {
         Ok(text) => text,
         Err(reason) => {

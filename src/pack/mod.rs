@@ -14,12 +14,12 @@ mod text;
 
 use std::collections::{BTreeMap, HashSet};
 
-pub use check::{FileCheck, key, parse_json};
+pub use check::{FileCheck, MAX_TEXT_CHARS, key, parse_json};
 pub use manifest::{FORMAT, Manifest, SceneEntry, files_named_in, is_safe_relative};
 pub use problem::{MAX_LISTED_PROBLEMS, Problem, Severity, listed};
 pub use scene_files::{
-    Fact, LevelFile, decode_entries, file_problem, file_text, parse_scene, read_data_file,
-    read_facts, read_levels, summaries, with,
+    Fact, LevelFile, MAX_FILE_BYTES, decode_entries, file_problem, file_text, parse_scene,
+    read_data_file, read_facts, read_levels, summaries, too_large, with,
 };
 pub use scene_format::{
     LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,

@@ -24,9 +24,40 @@ pub fn file_problem(file: &str, severity: Severity, message: Localized) -> Probl
     }
 }
 
+/// A pack file larger than this is refused before it is read as JSON (a pack's largest file, the
+/// default sorting items, is 70 KB; twenty thousand items are 10 MB).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The problem for a file over [`MAX_FILE_BYTES`], if it is.
+pub fn too_large(path: &str, bytes: usize) -> Option<Problem> {
+    let megabytes = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    (bytes > MAX_FILE_BYTES).then(|| {
+        file_problem(
+            path,
+            Severity::Error,
+            Localized::new(
+                format!(
+                    "文件太大（{} MB），内容包里的文件最大 {} MB",
+                    megabytes(bytes),
+                    megabytes(MAX_FILE_BYTES)
+                ),
+                format!(
+                    "the file is too large ({} MB); a pack file may be at most {} MB",
+                    megabytes(bytes),
+                    megabytes(MAX_FILE_BYTES)
+                ),
+            ),
+        )
+    })
+}
+
 /// The text of a file the manifest names, or a problem saying why there is none.
 pub fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) -> Option<&'f str> {
     match files.get(path) {
+        Some(Ok(text)) if text.len() > MAX_FILE_BYTES => {
+            problems.extend(too_large(path, text.len()));
+            None
+        }
         Some(Ok(text)) => Some(text),
         Some(Err(reason)) => {
             problems.push(file_problem(

@@ -25,6 +25,10 @@ struct RawData {
 }
 
 /// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
+/// The most ways to go one trip may offer: the cards must fit a phone's screen with room for a
+/// finger (see `layout::tests`).
+pub const MAX_CHOICES: usize = 5;
+
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
     parse_scene(
@@ -202,6 +206,21 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
                     );
                 }
             }
+        }
+        if !(1..=MAX_CHOICES).contains(&trip.choices.len()) {
+            file.error(
+                &with(path, "choices"),
+                Localized::new(
+                    format!(
+                        "每趟出行要有 1 到 {MAX_CHOICES} 种走法（现在是 {} 种）：手机屏幕放不下更多卡片",
+                        trip.choices.len()
+                    ),
+                    format!(
+                        "a trip needs 1 to {MAX_CHOICES} ways to go (it has {}): a phone has room for no more cards",
+                        trip.choices.len()
+                    ),
+                ),
+            );
         }
         let all_known = trip
             .choices
