@@ -1,16 +1,42 @@
-//! `green-actor validate PACK_FOLDER`: every problem, located, in Chinese and English.
+//! The command line for packs: `green-actor validate PACK` (a folder or a `.zip`) prints every
+//! problem, located, in Chinese and English; `green-actor pack build DIR [OUT.zip]` makes the one
+//! file a teacher shares.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::pack::{Lang, listed, read_pack_dir};
+use crate::pack::archive::{read_zip, write_zip};
+use crate::pack::live::{parse_files, read_folder};
+use crate::pack::{Lang, Localized, PackReport, listed};
+
+/// A pack's files from a folder or a `.zip`.
+fn read_pack_files(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, Localized> {
+    if path.is_dir() {
+        return Ok(read_folder(path));
+    }
+    let bytes = std::fs::read(path).map_err(|err| {
+        Localized::new(
+            format!("无法读取「{}」：{err}", path.display()),
+            format!("cannot read \"{}\": {err}", path.display()),
+        )
+    })?;
+    read_zip(&bytes)
+}
+
+fn check(path: &Path) -> PackReport {
+    match read_pack_files(path) {
+        Ok(files) => parse_files(&files, &crate::scenes::formats()),
+        Err(message) => PackReport::unreadable(&path.display().to_string(), message),
+    }
+}
 
 pub fn validate(args: &[String]) -> ExitCode {
-    let Some(dir) = args.first() else {
-        eprintln!("用法 usage: green-actor validate <内容包文件夹 pack folder>");
+    let Some(path) = args.first() else {
+        eprintln!("用法 usage: green-actor validate <内容包文件夹或 .zip pack folder or .zip>");
         return ExitCode::from(2);
     };
-    let report = read_pack_dir(Path::new(dir), &crate::scenes::formats());
+    let report = check(Path::new(path));
     let (shown, more) = listed(&report.problems);
     for problem in shown {
         println!("{}", problem.describe(Lang::Zh));
@@ -43,5 +69,54 @@ pub fn validate(args: &[String]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `pack build DIR [OUT.zip]`: checks the pack and, when it has no errors, writes it as one
+/// `.zip` (by default `<id>-<version>.zip` beside the folder) and prints its size and hash.
+pub fn pack(args: &[String]) -> ExitCode {
+    let (Some("build"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) else {
+        eprintln!("用法 usage: green-actor pack build <内容包文件夹 pack folder> [输出 OUT.zip]");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(dir);
+    let files = read_folder(dir);
+    let report = parse_files(&files, &crate::scenes::formats());
+    let Some(pack) = report
+        .pack
+        .as_ref()
+        .filter(|_| report.errors().next().is_none())
+    else {
+        println!("内容包有错误，没有打包 / the pack has errors; nothing was built:");
+        return validate(&[dir.display().to_string()]);
+    };
+    let out = args
+        .get(2)
+        .map(Path::new)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| {
+            let name = format!("{}-{}.zip", pack.manifest.id, pack.manifest.version);
+            dir.parent().unwrap_or(Path::new(".")).join(name)
+        });
+    let written = write_zip(&files).and_then(|(bytes, hash)| {
+        std::fs::write(&out, &bytes)?;
+        Ok((bytes.len(), hash))
+    });
+    match written {
+        Ok((size, hash)) => {
+            println!(
+                "已打包 / built {}: {} {}, {size} 字节 bytes, {} 个文件 files",
+                out.display(),
+                pack.manifest.id,
+                pack.manifest.version,
+                files.len()
+            );
+            println!("内容哈希 / content sha256: {hash}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("无法写入 / cannot write {}: {err}", out.display());
+            ExitCode::FAILURE
+        }
     }
 }

@@ -3,8 +3,10 @@ use green_actor::LaunchOptions;
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("validate") {
-        return green_actor::cli::validate(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("validate") => return green_actor::cli::validate(&args[1..]),
+        Some("pack") => return green_actor::cli::pack(&args[1..]),
+        _ => {}
     }
     green_actor::app(LaunchOptions::from_args(&args)).run();
     std::process::ExitCode::SUCCESS

@@ -424,3 +424,39 @@ fn an_oversize_file_and_an_oversize_text_are_refused_with_their_limits() {
     let pack = report.pack.expect("the rest still plays");
     assert!(pack.scene(green_actor::scenes::sorting::SCENE_ID).is_some());
 }
+
+/// `pack build` makes one file; `validate` reads it back; a broken pack is not built.
+#[test]
+fn a_pack_is_built_into_one_zip_that_validates() {
+    let exe = env!("CARGO_BIN_EXE_green-actor");
+    let out = std::env::temp_dir().join(format!("green-actor-test-{}.zip", std::process::id()));
+    let built = Command::new(exe)
+        .args(["pack", "build", "assets/packs/shanghai"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&built.stdout);
+    assert!(built.status.success(), "{said}");
+    assert!(said.contains("content sha256: "), "{said}");
+    let again = Command::new(exe)
+        .args(["validate"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&again.stdout);
+    assert!(again.status.success(), "{report}");
+    assert!(report.contains("0 errors, 0 warnings"), "{report}");
+    std::fs::remove_file(&out).ok();
+
+    let refused = Command::new(exe)
+        .args(["pack", "build", "tests/fixtures/broken-items"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("nothing was built"));
+    assert!(!out.exists(), "a broken pack is not built");
+}

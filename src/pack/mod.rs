@@ -1,6 +1,8 @@
 //! The level-pack format shared by all scenes: plain types, checking and loading. It knows no
 //! scene: each scene registers a [`SceneFormat`] and `parse_pack` hands it its manifest entry.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod archive;
 mod check;
 pub mod live;
 pub mod loader;
