@@ -1,6 +1,7 @@
 //! The command line for packs: `green-actor validate PACK` (a folder or a `.zip`) prints every
 //! problem, located, in Chinese and English; `green-actor pack build DIR [OUT.zip]` makes the one
-//! file a teacher shares.
+//! file a teacher shares; `green-actor pack from-csv ITEMS.csv DIR` puts a spreadsheet's items
+//! into a pack.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -75,11 +76,19 @@ pub fn validate(args: &[String]) -> ExitCode {
 /// `pack build DIR [OUT.zip]`: checks the pack and, when it has no errors, writes it as one
 /// `.zip` (by default `<id>-<version>.zip` beside the folder) and prints its size and hash.
 pub fn pack(args: &[String]) -> ExitCode {
-    let (Some("build"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) else {
-        eprintln!("用法 usage: green-actor pack build <内容包文件夹 pack folder> [输出 OUT.zip]");
-        return ExitCode::from(2);
-    };
-    let dir = Path::new(dir);
+    match (args.first().map(String::as_str), args.get(1), args.get(2)) {
+        (Some("build"), Some(dir), out) => build(Path::new(dir), out.map(Path::new)),
+        (Some("from-csv"), Some(csv), Some(dir)) => from_csv(Path::new(csv), Path::new(dir)),
+        _ => {
+            eprintln!(
+                "用法 usage:\n  green-actor pack build <内容包文件夹 pack folder> [输出 OUT.zip]\n  green-actor pack from-csv <物品表 items.csv> <内容包文件夹 pack folder>"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(dir: &Path, out: Option<&Path>) -> ExitCode {
     let files = read_folder(dir);
     let report = parse_files(&files, &crate::scenes::formats());
     let Some(pack) = report
@@ -90,14 +99,10 @@ pub fn pack(args: &[String]) -> ExitCode {
         println!("内容包有错误，没有打包 / the pack has errors; nothing was built:");
         return validate(&[dir.display().to_string()]);
     };
-    let out = args
-        .get(2)
-        .map(Path::new)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| {
-            let name = format!("{}-{}.zip", pack.manifest.id, pack.manifest.version);
-            dir.parent().unwrap_or(Path::new(".")).join(name)
-        });
+    let out = out.map(Path::to_path_buf).unwrap_or_else(|| {
+        let name = format!("{}-{}.zip", pack.manifest.id, pack.manifest.version);
+        dir.parent().unwrap_or(Path::new(".")).join(name)
+    });
     let written = write_zip(&files).and_then(|(bytes, hash)| {
         std::fs::write(&out, &bytes)?;
         Ok((bytes.len(), hash))
@@ -119,4 +124,72 @@ pub fn pack(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Replaces the items of the pack's sorting data file with the CSV's rows, then validates the pack.
+/// A CSV with problems changes nothing.
+fn from_csv(csv: &Path, dir: &Path) -> ExitCode {
+    let bytes = match std::fs::read(csv) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("无法读取 / cannot read {}: {err}", csv.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = csv
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (items, problems) = crate::pack::csv_items::items_from_csv(&name, &bytes);
+    if !problems.is_empty() {
+        let (shown, more) = listed(&problems);
+        for problem in shown {
+            println!("{}", problem.describe(Lang::Zh));
+            println!("    {}", problem.describe(Lang::En));
+        }
+        if let Some(more) = more {
+            println!("{}\n    {}", more.zh, more.en);
+        }
+        println!("表格有问题，内容包没有改动 / the table has problems; the pack was not changed");
+        return ExitCode::FAILURE;
+    }
+    let written = sorting_data_file(dir).and_then(|path| {
+        let mut data: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+        let count = items.len();
+        data["items"] = serde_json::Value::Array(items);
+        std::fs::write(&path, serde_json::to_string_pretty(&data)? + "\n")?;
+        Ok((path, count))
+    });
+    match written {
+        Ok((path, count)) => {
+            println!(
+                "已写入 {count} 个物品 / wrote {count} items to {} (items[i] = row i + 2 of {name})",
+                path.display()
+            );
+            validate(&[dir.display().to_string()])
+        }
+        Err(err) => {
+            eprintln!(
+                "无法写入内容包 / cannot update the pack in {}: {err}",
+                dir.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The sorting scene's data file named in the pack's manifest.
+fn sorting_data_file(dir: &Path) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(crate::pack::MANIFEST))?)?;
+    let data = manifest["scenes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|entry| entry["scene"] == "sorting")
+        .and_then(|entry| entry["data"].as_str())
+        .ok_or("pack.json lists no sorting scene with a data file")?;
+    if !crate::pack::is_safe_relative(data) {
+        return Err("the sorting data path leaves the pack".into());
+    }
+    Ok(dir.join(data))
 }

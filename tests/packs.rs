@@ -460,3 +460,59 @@ fn a_pack_is_built_into_one_zip_that_validates() {
     assert!(String::from_utf8_lossy(&refused.stdout).contains("nothing was built"));
     assert!(!out.exists(), "a broken pack is not built");
 }
+
+/// A spreadsheet of items (the template in `docs/examples/`, UTF-8 with a BOM as Excel writes
+/// it) goes into a copy of a pack, which then validates clean; a broken table changes nothing.
+#[test]
+fn a_spreadsheet_of_items_goes_into_a_pack() {
+    let exe = env!("CARGO_BIN_EXE_green-actor");
+    let copy = std::env::temp_dir().join(format!("green-actor-csv-{}", std::process::id()));
+    std::fs::remove_dir_all(&copy).ok();
+    let pack = root().join("assets/packs/shanghai");
+    for name in green_actor::pack::live::read_folder(&pack).keys() {
+        let target = copy.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(pack.join(name), target).unwrap();
+    }
+    let items = copy.join("sorting/items.json");
+    let original: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&items).unwrap()).unwrap();
+    let emptied = serde_json::json!({"cities": original["cities"], "bins": original["bins"], "items": [], "facts": original["facts"]});
+    std::fs::write(&items, emptied.to_string()).unwrap();
+
+    let run = Command::new(exe)
+        .args(["pack", "from-csv", "docs/examples/sorting-items.csv"])
+        .arg(&copy)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("0 errors, 0 warnings"), "{said}");
+    let rebuilt: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&items).unwrap()).unwrap();
+    assert_eq!(
+        rebuilt["items"], original["items"],
+        "the table holds the pack's own items"
+    );
+
+    let broken = copy.join("broken.csv");
+    std::fs::write(
+        &broken,
+        "id,name_zh,name_en,bin,reason_zh,reason_en,icon,sources\n",
+    )
+    .unwrap();
+    let refused = Command::new(exe)
+        .args(["pack", "from-csv"])
+        .arg(&broken)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert!(!refused.status.success());
+    assert!(said.contains("broken.csv:1 sources"), "{said}");
+    assert!(said.contains("did you mean \"source\""), "{said}");
+    let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&items).unwrap()).unwrap();
+    assert_eq!(after, rebuilt, "a broken table changes nothing");
+    std::fs::remove_dir_all(&copy).ok();
+}

@@ -4,6 +4,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod archive;
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod csv_items;
 pub mod live;
 pub mod loader;
 pub mod locate;
