@@ -143,7 +143,7 @@ fn a_week_by_touch_mouse_and_keys_adds_up_to_the_factor_table() {
 }
 
 #[test]
-fn a_tap_during_the_journey_skips_to_the_arrival_and_leaving_asks_first() {
+fn space_during_the_journey_skips_to_the_arrival_and_leaving_asks_first() {
     let mut app = common::loaded(2);
     start(&mut app, 3);
     let way = card(&mut app, 0);

@@ -109,12 +109,7 @@ fn draw_cards(
         let edge_px = (EDGE * h).max(2.0);
         let pad = PAD * h;
         let picture = (PICTURE * h).min(PICTURE_OF_WIDTH * size.x);
-        let mut modes: Vec<&str> = Vec::new();
-        for leg in &choice.legs {
-            if !modes.contains(&leg.mode.as_str()) {
-                modes.push(&leg.mode);
-            }
-        }
+        let mut modes = choice.modes();
         modes.truncate(MAX_PICTURES);
         let key_room = if seen.offer_keys() { 0.22 * h } else { 0.0 };
         let pictures_end = pad + key_room + modes.len() as f32 * picture * 1.05;

@@ -24,11 +24,11 @@ struct RawData {
     facts: Vec<Value>,
 }
 
-/// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
 /// The most ways to go one trip may offer: the cards must fit a phone's screen with room for a
 /// finger (see `layout::tests`).
 pub const MAX_CHOICES: usize = 5;
 
+/// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
     parse_scene(

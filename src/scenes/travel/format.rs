@@ -89,6 +89,19 @@ pub struct Choice {
     pub ruled_out: Option<Localized>,
 }
 
+impl Choice {
+    /// The ids of the modes it uses, in order, each once (walk, cableway, walk → walk, cableway).
+    pub fn modes(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for leg in &self.legs {
+            if !ids.contains(&leg.mode.as_str()) {
+                ids.push(&leg.mode);
+            }
+        }
+        ids
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weather {

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use super::format::{FactorBasis, Weather};
+use super::format::{Mode, Weather};
 use super::layout::TravelLayout;
 use super::rules::{self, Fit};
 use super::{Phase, SCREEN, Travel, TravelAction, words};
@@ -56,6 +56,7 @@ fn show(
     let narrow = layout.narrow();
     let summary = travel.summary();
     let meter_full = travel.all_car_week_grams();
+    let haze = rules::haze(&summary.played, &summary.all_car);
     let status = |ui: &mut egui::Ui| {
         let trips = travel.trips().len();
         let progress = language
@@ -87,7 +88,7 @@ fn show(
             egui::ProgressBar::new(fraction)
                 .desired_width(width)
                 .desired_height(16.0)
-                .fill(meter_color(travel.haze())),
+                .fill(meter_color(haze)),
         )
         .on_hover_text(language.t("travel.meter_hint"));
         ui.label(
@@ -96,7 +97,7 @@ fn show(
                 .strong()
                 .color(theme.ink),
         );
-        let sky = language.t(sky_key(travel.haze()));
+        let sky = language.t(sky_key(haze));
         ui.label(egui::RichText::new(sky).size(18.0).color(theme.muted));
     };
     if ui::top_bar(&ctx, &mut params, "travel-hud", status).back {
@@ -273,27 +274,12 @@ fn arrival(
     let lang = language.0;
     let zoom = params.layout.zoom();
     let lines = arrival_lines(&language, travel, chosen, fit);
-    let modes: Vec<_> = choice
-        .legs
-        .iter()
-        .filter_map(|leg| data.mode(&leg.mode))
-        .fold(Vec::new(), |mut all, mode| {
-            if !all.iter().any(|m: &&super::format::Mode| m.id == mode.id) {
-                all.push(mode);
-            }
-            all
-        });
-    let mut sources: Vec<String> = Vec::new();
-    for mode in &modes {
-        for key in &mode.source {
-            if !sources.contains(key) {
-                sources.push(key.clone());
-            }
-        }
-    }
-    let approx = modes
-        .iter()
-        .any(|mode| mode.approx || mode.basis == FactorBasis::Estimate);
+    let modes: Vec<&Mode> = choice
+        .modes()
+        .into_iter()
+        .filter_map(|id| data.mode(id))
+        .collect();
+    let (sources, approx) = rules::factor_sources(modes.iter().copied());
     let last = travel.trip + 1 >= travel.trips().len();
     let (area, width) = area_at("travel-arrival", parts.panel, zoom);
     let height = parts.panel.height() / zoom;
@@ -323,7 +309,7 @@ fn arrival(
                             ui::paragraph(ui, note.get(lang), 15.0, theme.muted);
                         }
                     }
-                    if mixes_bases(travel) {
+                    if rules::mixes_bases(data, travel.current_trip()) {
                         ui::paragraph(ui, &language.t("travel.mixed_basis"), 15.0, theme.muted);
                     }
                     ui::citation_line(ui, &language, &theme, &pack.0.cite(&sources, approx));
@@ -421,20 +407,4 @@ fn arrival_lines(language: &Language, travel: &Travel, chosen: usize, fit: Fit) 
             .replace("%{yuan}", &words::yuan(cost.yuan, lang)),
     );
     lines
-}
-
-/// Whether the trip's ways mix the UK and the Chinese factor sets, which count differently.
-pub fn mixes_bases(travel: &Travel) -> bool {
-    let Some(trip) = travel.current_trip() else {
-        return false;
-    };
-    let bases: Vec<FactorBasis> = trip
-        .choices
-        .iter()
-        .flat_map(|choice| &choice.legs)
-        .filter_map(|leg| travel.data.mode(&leg.mode))
-        .filter(|mode| mode.grams_per_km > 0.0)
-        .map(|mode| mode.basis)
-        .collect();
-    bases.contains(&FactorBasis::UkDesnz2022) && bases.contains(&FactorBasis::China)
 }

@@ -4,7 +4,6 @@
 
 use bevy::prelude::*;
 
-use super::format::FactorBasis;
 use super::rules::{self, Cost};
 use super::{SCENE_ID, Travel, words};
 use crate::pack::live::ActivePack;
@@ -58,12 +57,12 @@ pub(super) fn outcome(travel: &Travel, pack: &ActivePack) -> RoundOutcome {
         .and_then(|(index, grams)| {
             let trip = &level.trips[index];
             let choice = &trip.choices[*travel.week.chosen.get(index)?];
+            // The picture of the way's longest leg (the metro, not the walk to it).
             let icon = choice
                 .legs
                 .iter()
-                .filter_map(|leg| data.mode(&leg.mode))
-                .find(|mode| mode.id != "walk")
-                .or_else(|| choice.legs.first().and_then(|leg| data.mode(&leg.mode)))
+                .max_by(|a, b| a.km.total_cmp(&b.km))
+                .and_then(|leg| data.mode(&leg.mode))
                 .map(|mode| mode.icon.clone())?;
             Some(Lesson {
                 id: trip.id.clone(),
@@ -122,26 +121,14 @@ fn week_detail(travel: &Travel, saved: f32, lang: Lang) -> String {
 /// How the week's figures were counted, with the sources of every mode the week's trips offer.
 fn how_counted(travel: &Travel, pack: &ActivePack) -> SourcedText {
     let data = &travel.data;
-    let mut keys: Vec<String> = Vec::new();
-    let mut approx = false;
-    let mut bases = Vec::new();
-    for trip in travel.trips() {
-        for leg in trip.choices.iter().flat_map(|choice| &choice.legs) {
-            let Some(mode) = data.mode(&leg.mode) else {
-                continue;
-            };
-            approx |= mode.approx || mode.basis == FactorBasis::Estimate;
-            if mode.grams_per_km > 0.0 && !bases.contains(&mode.basis) {
-                bases.push(mode.basis);
-            }
-            for key in &mode.source {
-                if !keys.contains(key) {
-                    keys.push(key.clone());
-                }
-            }
-        }
-    }
-    let mixed = bases.contains(&FactorBasis::UkDesnz2022) && bases.contains(&FactorBasis::China);
+    let modes = travel
+        .trips()
+        .iter()
+        .flat_map(|trip| &trip.choices)
+        .flat_map(|choice| &choice.legs)
+        .filter_map(|leg| data.mode(&leg.mode));
+    let (keys, approx) = rules::factor_sources(modes);
+    let mixed = rules::mixes_bases(data, travel.trips());
     let text = |lang: Lang| {
         let mut text = crate::i18n::tr(lang, "travel.how_counted");
         if mixed {

@@ -1,7 +1,7 @@
 //! The travel rules, free of Bevy: what a choice costs in CO₂, minutes and yuan, which choices a
 //! trip allows, and how a week compares with an all-car week and the lowest-carbon week.
 
-use super::format::{Choice, Mode, TravelData, Trip};
+use super::format::{Choice, FactorBasis, Mode, TravelData, Trip};
 use crate::pack::Localized;
 
 /// What one way of making a trip costs, for everyone travelling.
@@ -243,6 +243,36 @@ pub fn is_green_week(summary: &WeekSummary) -> bool {
 }
 
 pub const GREEN_WEEK_SHARE: f32 = 0.5;
+
+/// The source keys of these modes' factors, each once, and whether any of them is approximate
+/// (marked so, or the game's own estimate).
+pub fn factor_sources<'m>(modes: impl IntoIterator<Item = &'m Mode>) -> (Vec<String>, bool) {
+    let mut keys: Vec<String> = Vec::new();
+    let mut approx = false;
+    for mode in modes {
+        approx |= mode.approx || mode.basis == FactorBasis::Estimate;
+        for key in &mode.source {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+    }
+    (keys, approx)
+}
+
+/// Whether these trips' ways mix the UK and the Chinese factor sets, which count differently
+/// (modes that emit nothing count in neither).
+pub fn mixes_bases<'t>(data: &TravelData, trips: impl IntoIterator<Item = &'t Trip>) -> bool {
+    let bases: Vec<FactorBasis> = trips
+        .into_iter()
+        .flat_map(|trip| &trip.choices)
+        .flat_map(|choice| &choice.legs)
+        .filter_map(|leg| data.mode(&leg.mode))
+        .filter(|mode| mode.grams_per_km > 0.0)
+        .map(|mode| mode.basis)
+        .collect();
+    bases.contains(&FactorBasis::UkDesnz2022) && bases.contains(&FactorBasis::China)
+}
 
 /// Kilometres of driving alone in the baseline car that emit the same CO₂: a comparison any
 /// child can picture, made from the pack's own factor.

@@ -82,12 +82,7 @@ pub fn yuan(yuan: f32, lang: Lang) -> String {
 /// The way to go as its modes' names: "步行 + 轨道交通" / "Walking + Metro". A mode that comes
 /// back (walk, cableway, walk) is named once.
 pub fn choice_name(data: &TravelData, choice: &Choice) -> Localized {
-    let mut ids: Vec<&str> = Vec::new();
-    for leg in &choice.legs {
-        if !ids.contains(&leg.mode.as_str()) {
-            ids.push(&leg.mode);
-        }
-    }
+    let ids = choice.modes();
     let names = |lang: Lang| {
         ids.iter()
             .map(|id| {

@@ -328,3 +328,41 @@ fn the_leg_under_way_follows_the_kilometres() {
     assert_eq!(leg_at(&walk_then_metro, 0.3), 1);
     assert_eq!(leg_at(&walk_then_metro, 1.0), 1);
 }
+
+#[test]
+fn a_ways_sources_are_listed_once_and_an_estimate_makes_them_approximate() {
+    let mut data = data();
+    data.modes[2].source = vec!["T1".into(), "T4".into()];
+    let (keys, approx) = factor_sources(&data.modes[..3]);
+    assert_eq!(keys, ["T1", "T4"]);
+    assert!(!approx);
+    data.modes[1].basis = FactorBasis::Estimate;
+    assert!(
+        factor_sources(&data.modes[..3]).1,
+        "an estimate is approximate"
+    );
+}
+
+#[test]
+fn trips_mix_factor_sets_only_when_emitting_modes_come_from_both() {
+    let mut data = data();
+    let commute = trip(
+        10.0,
+        1,
+        90.0,
+        vec![choice(&[("walk", 10.0)]), choice(&[("bus", 10.0)])],
+    );
+    data.modes[0].basis = FactorBasis::China;
+    assert!(
+        !mixes_bases(&data, [&commute]),
+        "walking emits nothing, so its set does not count"
+    );
+    data.modes[2].basis = FactorBasis::China;
+    let ride = trip(
+        10.0,
+        1,
+        90.0,
+        vec![choice(&[("car_petrol", 10.0)]), choice(&[("bus", 10.0)])],
+    );
+    assert!(mixes_bases(&data, [&ride]), "a UK car beside a Chinese bus");
+}
