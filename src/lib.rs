@@ -65,6 +65,7 @@ pub fn game(app: &mut App, options: LaunchOptions) {
         layout::plugin,
         pack::loader::plugin,
         pack::live::plugin,
+        pack::shelf::plugin,
         audio::plugin,
         world::plugin,
         screens::plugin,

@@ -61,9 +61,8 @@ impl LaunchOptions {
                 "seed" => options.seed = value.parse().ok(),
                 "persist" => options.persist = value != "0",
                 "pack" if is_pack_name(value) => options.pack = StartPack::Named(value.to_string()),
-                "pack" => {
-                    warn!("?pack={value} is not a pack name; starting with the built-in pack")
-                }
+                // Anything else is a link, which the page fetches and the pack manager previews.
+                "pack" => info!("?pack={value} is not a shipped pack's name; opening it as a link"),
                 _ => {}
             }
         }

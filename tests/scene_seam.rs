@@ -56,6 +56,10 @@ impl SceneData for DummyData {
     fn contents(&self) -> Localized {
         Localized::new("无", "nothing")
     }
+
+    fn preview(&self, _level: usize) -> Vec<Localized> {
+        vec![Localized::new("一轮", "one round")]
+    }
 }
 
 impl SceneFormat for DummyFormat {

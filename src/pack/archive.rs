@@ -3,8 +3,9 @@
 //! compressed), and written the same way every time with a content hash.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
 
+#[cfg(not(target_arch = "wasm32"))]
 use sha2::{Digest, Sha256};
 
 use super::MAX_FILE_BYTES;
@@ -93,7 +94,7 @@ pub fn read_zip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Localized> {
 
 /// A zip made from a folder holds `name/pack.json`: its files are read as if `pack.json` were at
 /// the top.
-fn strip_top_folder(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn strip_top_folder(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     if files.contains_key(super::MANIFEST) {
         return files;
     }
@@ -113,7 +114,9 @@ fn strip_top_folder(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8
 
 /// A pack's files as a `.zip`, the same bytes for the same files (sorted names, fixed dates),
 /// and the SHA-256 of its content (each file's name and bytes, in order).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn write_zip(files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<(Vec<u8>, String)> {
+    use std::io::Write;
     let mut out = Cursor::new(Vec::new());
     let mut writer = zip::ZipWriter::new(&mut out);
     let options = zip::write::SimpleFileOptions::default()
@@ -140,6 +143,7 @@ pub fn write_zip(files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<(Vec<u8>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let mut out = Cursor::new(Vec::new());

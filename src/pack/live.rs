@@ -178,6 +178,8 @@ fn start_loads(
         match source {
             PackSource::Folder(folder) => start_folder(&mut pending, &server, folder),
             PackSource::Files { files, .. } => {
+                // The latest request wins: a folder still loading is not switched to afterwards.
+                pending.folder = None;
                 let report = parse_files(files, &registry);
                 if switch.apply(source, report, &mut pending) {
                     start_folder(&mut pending, &server, BUILTIN_PACK);

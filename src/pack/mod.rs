@@ -1,10 +1,8 @@
 //! The level-pack format shared by all scenes: plain types, checking and loading. It knows no
 //! scene: each scene registers a [`SceneFormat`] and `parse_pack` hands it its manifest entry.
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod archive;
 mod check;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod csv_items;
 pub mod live;
 pub mod loader;
@@ -13,8 +11,10 @@ mod manifest;
 mod problem;
 mod scene_files;
 mod scene_format;
+pub mod shelf;
 mod suggest;
 mod text;
+pub mod upload;
 
 use std::collections::{BTreeMap, HashSet};
 

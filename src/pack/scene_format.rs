@@ -40,6 +40,10 @@ pub trait SceneData: Any + Send + Sync + fmt::Debug {
 
     /// One line for `validate`, e.g. "115 items" (the level count is added by the caller).
     fn contents(&self) -> Localized;
+
+    /// What the pack manager shows of a level before anyone plays it: a line saying how it is
+    /// played, then a line per item, trip or place in it.
+    fn preview(&self, level: usize) -> Vec<Localized>;
 }
 
 /// What a scene's parser is given: its manifest entry, the pack's files and its sources.

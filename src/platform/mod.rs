@@ -10,3 +10,7 @@ mod web;
 pub use native::*;
 #[cfg(target_arch = "wasm32")]
 pub use web::*;
+#[cfg(target_arch = "wasm32")]
+mod web_packs;
+#[cfg(target_arch = "wasm32")]
+pub use web_packs::*;

@@ -41,3 +41,20 @@ pub fn signal_ready() {}
 pub fn has_touch_screen() -> bool {
     false
 }
+
+/// Native runs take a pack with `--pack PATH`; there is no page to hand files over or keep them.
+pub fn take_host_messages() -> Vec<crate::pack::shelf::HostMessage> {
+    Vec::new()
+}
+
+pub fn pick_pack_files() {}
+
+pub fn keep_pack(
+    _pack: &crate::pack::shelf::KeptPack,
+    _files: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+}
+
+pub fn use_kept_pack(_id: &str) {}
+
+pub fn remove_kept_pack(_id: &str) {}

@@ -1,6 +1,7 @@
 //! The exhibit's screens and the moves between them.
 
 mod loading;
+pub mod packs;
 mod results;
 mod scene_select;
 mod title;
@@ -19,6 +20,7 @@ pub enum Screen {
     SceneSelect,
     Playing(SceneId),
     Results,
+    Packs,
 }
 
 impl Screen {
@@ -29,6 +31,7 @@ impl Screen {
             Screen::SceneSelect => "scene_select",
             Screen::Playing(_) => "playing",
             Screen::Results => "results",
+            Screen::Packs => "packs",
         }
     }
 }
@@ -40,6 +43,7 @@ pub enum Navigate {
     SceneSelect,
     Play(SceneId, usize),
     Results,
+    Packs,
 }
 
 pub(crate) fn plugin(app: &mut App) {
@@ -50,6 +54,7 @@ pub(crate) fn plugin(app: &mut App) {
             title::plugin,
             scene_select::plugin,
             results::plugin,
+            packs::plugin,
         ))
         .add_systems(Update, leave_the_old_pack)
         .add_systems(PostUpdate, navigate);
@@ -67,6 +72,7 @@ fn navigate(
         Navigate::Title => Screen::Title,
         Navigate::SceneSelect => Screen::SceneSelect,
         Navigate::Results => Screen::Results,
+        Navigate::Packs => Screen::Packs,
         Navigate::Play(scene, level) => {
             *play = PlayRequest { scene, level };
             Screen::Playing(scene)

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
+use crate::pack::live::ActivePack;
 use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
@@ -21,7 +22,11 @@ fn keys(input: Res<ButtonInput<KeyCode>>, mut navigate: MessageWriter<Navigate>)
     }
 }
 
-fn show(mut params: UiParams, mut navigate: MessageWriter<Navigate>) -> Result {
+fn show(
+    mut params: UiParams,
+    pack: Option<Res<ActivePack>>,
+    mut navigate: MessageWriter<Navigate>,
+) -> Result {
     let ctx = params.contexts.ctx_mut()?.clone();
     let zoom = params.layout.zoom();
     let lang = params.language.0;
@@ -76,6 +81,15 @@ fn show(mut params: UiParams, mut navigate: MessageWriter<Navigate>) -> Result {
                             ui.add_space(((ui.available_width() - 150.0) / 2.0).max(0.0));
                             ui::language_switch(ui, &mut params);
                         });
+                        ui.add_space(12.0);
+                        if let Some(pack) = &pack {
+                            let running = super::packs::running_line(&params, &pack.0);
+                            ui::paragraph(ui, &running, 17.0, theme.muted);
+                        }
+                        let packs = params.language.t("title.packs");
+                        if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs).clicked() {
+                            navigate.write(Navigate::Packs);
+                        }
                     });
                 });
             });

@@ -208,6 +208,37 @@ impl SceneData for SortingData {
             format!("{} items", self.items.len()),
         )
     }
+
+    fn preview(&self, level: usize) -> Vec<Localized> {
+        let Some(level) = self.levels.get(level) else {
+            return Vec::new();
+        };
+        let pool = super::rules::eligible(self, level);
+        let pass = (level.pass_mark * 100.0).round();
+        let mut lines = vec![Localized::new(
+            format!(
+                "每轮 {} 件，从下面 {} 件中抽取；答对 {pass}% 过关",
+                level.count,
+                pool.len()
+            ),
+            format!(
+                "{} items a round, drawn from the {} below; {pass}% correct to pass",
+                level.count,
+                pool.len()
+            ),
+        )];
+        let city = self.level_city(level).map(|city| city.id.as_str());
+        lines.extend(pool.iter().map(|&index| {
+            let item = &self.items[index];
+            let bin = self.bin(item.bin_for(city)).map(|bin| &bin.name);
+            let (bin_zh, bin_en) = bin.map_or(("?", "?"), |name| (&name.zh, &name.en));
+            Localized::new(
+                format!("{} → {bin_zh}", item.name.zh),
+                format!("{} → {bin_en}", item.name.en),
+            )
+        }));
+        lines
+    }
 }
 
 /// `#RRGGBB` → sRGB bytes.

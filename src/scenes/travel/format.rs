@@ -199,4 +199,55 @@ impl SceneData for TravelData {
             format!("{} modes of transport", self.modes.len()),
         )
     }
+
+    fn preview(&self, level: usize) -> Vec<Localized> {
+        let Some(level) = self.levels.get(level) else {
+            return Vec::new();
+        };
+        let mut lines = vec![Localized::new(
+            format!("{} 次出行，每次从几种方式中选一种", level.trips.len()),
+            format!("{} trips, each made one of several ways", level.trips.len()),
+        )];
+        let place = |id: &str| self.place(id).map(|place| place.name.clone());
+        let mode = |id: &str| self.mode(id).map(|mode| mode.name.clone());
+        lines.extend(level.trips.iter().map(|trip| {
+            let names = |lang: fn(&Localized) -> &str, separator: &str| {
+                trip.choices
+                    .iter()
+                    .map(|choice| {
+                        let modes = choice.modes();
+                        let names: Vec<String> = modes
+                            .iter()
+                            .map(|id| mode(id).map_or(id.to_string(), |n| lang(&n).to_string()))
+                            .collect();
+                        names.join("+")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(separator)
+            };
+            let (from, to) = (place(&trip.from), place(&trip.to));
+            let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+            Localized::new(
+                format!(
+                    "{}：{} → {}，{} 公里，限时 {} 分钟；{}",
+                    trip.name.zh,
+                    from.zh,
+                    to.zh,
+                    trip.distance_km,
+                    trip.time_limit_minutes,
+                    names(|l| &l.zh, "、")
+                ),
+                format!(
+                    "{}: {} → {}, {} km, {} minutes at most; {}",
+                    trip.name.en,
+                    from.en,
+                    to.en,
+                    trip.distance_km,
+                    trip.time_limit_minutes,
+                    names(|l| &l.en, ", ")
+                ),
+            )
+        }));
+        lines
+    }
 }
