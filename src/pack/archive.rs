@@ -51,8 +51,11 @@ pub fn read_zip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Localized> {
             .name()
             .map(|name| name.to_string())
             .unwrap_or_default();
-        let Some(name) = entry
-            .enclosed_name()
+        // The zip crate would quietly read "/abs.json" as "abs.json"; the format forbids it.
+        let written_safe = super::is_safe_relative(&raw_name.replace('\\', "/"));
+        let Some(name) = written_safe
+            .then(|| entry.enclosed_name())
+            .flatten()
             .and_then(|path| path.to_str().map(|p| p.replace('\\', "/")))
         else {
             return Err(Localized::new(

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_path_to_error::Segment;
 
 use super::locate::{LineIndex, Step, render};
 use super::problem::{Problem, Severity};
@@ -12,6 +13,9 @@ use super::text::{Lang, Localized, Source};
 /// The longest text a pack may show in one place, in characters (a card, not a book; the
 /// default pack's longest is under 300).
 pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// The key a file may start with to name its JSON Schema.
+pub const SCHEMA_KEY: &str = "$schema";
 
 pub struct FileCheck<'a> {
     file: String,
@@ -67,13 +71,22 @@ impl<'a> FileCheck<'a> {
         self.errors
     }
 
-    /// Decodes `value` into `T`, reporting a failure at `path`. Unknown fields are errors, so a
+    /// Decodes `value` into `T`, reporting a failure at `path` and the field under it that failed. Unknown fields are errors, so a
     /// misspelt key is caught rather than silently ignored.
     pub fn decode<T: DeserializeOwned>(&mut self, path: &[Step], value: Value) -> Option<T> {
-        match serde_json::from_value(value) {
+        match serde_path_to_error::deserialize(value) {
             Ok(decoded) => Some(decoded),
             Err(err) => {
-                self.error(path, serde_message(&err.to_string()));
+                let message = err.inner().to_string();
+                let mut at = path.to_vec();
+                at.extend(err.path().iter().filter_map(|segment| match segment {
+                    Segment::Seq { index } => Some(Step::Index(*index)),
+                    Segment::Map { key } | Segment::Enum { variant: key } => {
+                        Some(Step::Key(key.clone()))
+                    }
+                    Segment::Unknown => None,
+                }));
+                self.error(&at, serde_message(&message));
                 None
             }
         }
@@ -179,7 +192,13 @@ pub fn key(name: &str) -> Step {
 /// Parses a file's text as JSON, reporting a syntax error with its line and column.
 pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
     match serde_json::from_str(text) {
-        Ok(value) => Some(value),
+        Ok(mut value) => {
+            // The schema a file names is for editors; the checker reads the rest.
+            if let Value::Object(fields) = &mut value {
+                fields.remove(SCHEMA_KEY);
+            }
+            Some(value)
+        }
         Err(err) => {
             let file = check.file().to_string();
             check.record(Problem {

@@ -51,7 +51,8 @@ pub fn too_large(path: &str, bytes: usize) -> Option<Problem> {
     })
 }
 
-/// The text of a file the manifest names, or a problem saying why there is none.
+/// The text of a file the manifest names, or (unless it is missing, which the manifest check
+/// reports where it is named) a problem saying why there is none.
 pub fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) -> Option<&'f str> {
     match files.get(path) {
         Some(Ok(text)) if text.len() > MAX_FILE_BYTES => {
@@ -70,17 +71,8 @@ pub fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) 
             ));
             None
         }
-        None => {
-            problems.push(file_problem(
-                path,
-                Severity::Error,
-                Localized::new(
-                    format!("找不到文件「{path}」"),
-                    format!("the file \"{path}\" is missing"),
-                ),
-            ));
-            None
-        }
+        // A missing file is reported in pack.json, where it is named.
+        None => None,
     }
 }
 
@@ -179,8 +171,18 @@ pub fn decode_entries<T: DeserializeOwned>(
         .collect()
 }
 
+/// The ids a list in a data file was written with, broken entries too, so that a reference to
+/// one left out for its own errors can say so.
+pub fn ids_written(values: &[serde_json::Value]) -> Vec<String> {
+    values
+        .iter()
+        .filter_map(|value| Some(value.get("id")?.as_str()?.to_string()))
+        .collect()
+}
+
 /// A true statement a scene shows with its sources ("in the real world…").
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: String,
@@ -188,6 +190,16 @@ pub struct Fact {
     pub source: Vec<String>,
     #[serde(default)]
     pub approx: bool,
+}
+
+/// The problem for a level naming a fact its scene does not have, with the nearest ones.
+pub fn unknown_fact(fact: &str, facts: &[Fact]) -> Localized {
+    let known: Vec<&str> = facts.iter().map(|f| f.id.as_str()).collect();
+    let message = Localized::new(
+        format!("找不到事实「{fact}」"),
+        format!("there is no fact with id \"{fact}\""),
+    );
+    super::with_suggestion(message, fact, &known)
 }
 
 /// Checks a data file's `facts`: both languages, listed sources, unique ids.

@@ -3,6 +3,18 @@
 
 use super::text::Localized;
 
+/// The problem for a reference to an entry that was in the file but left out for errors of its
+/// own: saying "there is no such item" would send a teacher looking for a typo.
+pub fn left_out(kind: (&str, &str), id: &str) -> Localized {
+    Localized::new(
+        format!("{}「{id}」有错误，已被跳过（见它自己的问题）", kind.0),
+        format!(
+            "{} \"{id}\" has errors of its own and was left out (see its problems)",
+            kind.1
+        ),
+    )
+}
+
 /// At most this many suggestions.
 const MOST: usize = 3;
 /// Lists longer than this get no suggestions: each check stays bounded however large a pack is.

@@ -9,8 +9,8 @@ use super::format::{Level, Mode, SortingData, parse_hex_color};
 use super::rules;
 use crate::pack::locate::Step;
 use crate::pack::{
-    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
-    with, with_suggestion,
+    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
+    parse_scene, read_facts, unknown_fact, with, with_suggestion,
 };
 
 /// Bins a sorting level can show side by side.
@@ -107,6 +107,7 @@ fn check_data(
     }
     let bin_ids: HashSet<&str> = bins.iter().map(|b| b.id.as_str()).collect();
 
+    let written = ids_written(&raw.items);
     let mut items = Vec::new();
     let mut seen = HashSet::new();
     for (path, item) in decode_entries::<super::format::Item>(file, "items", raw.items) {
@@ -165,11 +166,20 @@ fn check_data(
     }
 
     let facts = read_facts(file, raw.facts, sources);
+    let left_out = written
+        .into_iter()
+        .filter(|id| {
+            !items
+                .iter()
+                .any(|item: &super::format::Item| &item.id == id)
+        })
+        .collect();
 
     SortingData {
         cities,
         bins,
         items,
+        left_out,
         facts,
         levels: Vec::new(),
     }
@@ -224,19 +234,16 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &SortingData) {
     if let Some(fact) = &level.outcome_fact
         && data.fact(fact).is_none()
     {
-        file.error(
-            &[key("outcome_fact")],
-            Localized::new(
-                format!("找不到事实「{fact}」"),
-                format!("there is no fact with id \"{fact}\""),
-            ),
-        );
+        file.error(&[key("outcome_fact")], unknown_fact(fact, &data.facts));
     }
     match (&level.items, &level.draw) {
         (Some(ids), None) => {
             for (i, id) in ids.iter().enumerate() {
                 let at = [key("items"), Step::Index(i)];
                 match data.item(id) {
+                    None if data.left_out.contains(id) => {
+                        file.error(&at, left_out(("物品", "item"), id))
+                    }
                     None => file.error(
                         &at,
                         with_suggestion(

@@ -9,8 +9,8 @@ use super::format::{FactorBasis, Level, Mode, Place, TravelData};
 use super::rules;
 use crate::pack::locate::Step;
 use crate::pack::{
-    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, key, parse_scene, read_facts,
-    with, with_suggestion,
+    FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
+    parse_scene, read_facts, unknown_fact, with, with_suggestion,
 };
 
 #[derive(Deserialize)]
@@ -48,6 +48,7 @@ fn check_data(
     raw: RawData,
     sources: &BTreeMap<String, Source>,
 ) -> TravelData {
+    let written = ids_written(&raw.modes);
     let mut modes = decode_entries::<Mode>(file, "modes", raw.modes);
     modes.retain(|(path, mode)| check_mode(file, path, mode, sources));
     file.unique_ids(
@@ -56,6 +57,10 @@ fn check_data(
             .map(|(path, mode)| (path.as_slice(), mode.id.as_str())),
     );
     let modes: Vec<Mode> = modes.into_iter().map(|(_, mode)| mode).collect();
+    let left_out = written
+        .into_iter()
+        .filter(|id| !modes.iter().any(|mode| &mode.id == id))
+        .collect();
     if !modes.iter().any(|mode| mode.id == raw.baseline) {
         file.error(
             &[key("baseline")],
@@ -92,6 +97,7 @@ fn check_data(
 
     TravelData {
         modes,
+        left_out,
         places: places.into_iter().map(|(_, place)| place).collect(),
         facts,
         baseline: raw.baseline,
@@ -185,7 +191,12 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
             }
             for (l, leg) in choice.legs.iter().enumerate() {
                 let leg_at = [with(&at, "legs"), vec![Step::Index(l)]].concat();
-                if data.mode(&leg.mode).is_none() {
+                if data.left_out.contains(&leg.mode) {
+                    file.error(
+                        &with(&leg_at, "mode"),
+                        left_out(("出行方式", "mode"), &leg.mode),
+                    );
+                } else if data.mode(&leg.mode).is_none() {
                     let known: Vec<&str> = data.modes.iter().map(|m| m.id.as_str()).collect();
                     let message = Localized::new(
                         format!("找不到出行方式「{}」", leg.mode),
@@ -239,12 +250,6 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &TravelData) {
     if let Some(fact) = &level.outcome_fact
         && data.fact(fact).is_none()
     {
-        file.error(
-            &[key("outcome_fact")],
-            Localized::new(
-                format!("找不到事实「{fact}」"),
-                format!("there is no fact with id \"{fact}\""),
-            ),
-        );
+        file.error(&[key("outcome_fact")], unknown_fact(fact, &data.facts));
     }
 }

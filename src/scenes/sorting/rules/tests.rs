@@ -57,6 +57,7 @@ fn data() -> SortingData {
     let mut newspaper = item("R01", "R", &["everyday", "paper"], false);
     newspaper.source = vec!["S8".into()];
     SortingData {
+        left_out: Vec::new(),
         cities: vec![city("chongqing", "S5"), city("guangzhou", "S13")],
         bins: ["R", "H", "F", "O"].into_iter().map(bin).collect(),
         items: vec![

@@ -31,6 +31,7 @@ fn mode(id: &str, grams: f32, per_vehicle: bool, speed: f32, wait: f32) -> Mode 
 
 fn data() -> TravelData {
     TravelData {
+        left_out: Vec::new(),
         modes: vec![
             mode("walk", 0.0, false, 4.5, 0.0),
             mode("bike", 0.0, false, 12.0, 0.0),
