@@ -79,9 +79,12 @@ pub fn pack(args: &[String]) -> ExitCode {
     match (args.first().map(String::as_str), args.get(1), args.get(2)) {
         (Some("build"), Some(dir), out) => build(Path::new(dir), out.map(Path::new)),
         (Some("from-csv"), Some(csv), Some(dir)) => from_csv(Path::new(csv), Path::new(dir)),
+        (Some("schema"), dir, None) => write_schemas(Path::new(
+            dir.map_or(crate::pack::schema::SCHEMA_DIR, String::as_str),
+        )),
         _ => {
             eprintln!(
-                "用法 usage:\n  green-actor pack build <内容包文件夹 pack folder> [输出 OUT.zip]\n  green-actor pack from-csv <物品表 items.csv> <内容包文件夹 pack folder>"
+                "用法 usage:\n  green-actor pack build <内容包文件夹 pack folder> [输出 OUT.zip]\n  green-actor pack from-csv <物品表 items.csv> <内容包文件夹 pack folder>\n  green-actor pack schema [输出文件夹 OUT DIR, docs/schema]"
             );
             ExitCode::from(2)
         }
@@ -192,4 +195,23 @@ fn sorting_data_file(dir: &Path) -> Result<std::path::PathBuf, Box<dyn std::erro
         return Err("the sorting data path leaves the pack".into());
     }
     Ok(dir.join(data))
+}
+
+/// `pack schema [DIR]`: writes every pack file's JSON Schema (by default into `docs/schema`).
+fn write_schemas(dir: &Path) -> ExitCode {
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        crate::pack::schema::all(&crate::scenes::formats())
+            .into_iter()
+            .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
+    });
+    match written {
+        Ok(()) => {
+            println!("已写入 / wrote the schemas to {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("无法写入 / cannot write to {}: {err}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
 }

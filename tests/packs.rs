@@ -516,3 +516,44 @@ fn a_spreadsheet_of_items_goes_into_a_pack() {
     assert_eq!(after, rebuilt, "a broken table changes nothing");
     std::fs::remove_dir_all(&copy).ok();
 }
+
+/// The schemas in `docs/schema/` are the ones the pack types make now (`green-actor pack schema`
+/// writes them), and the folder holds nothing else.
+#[test]
+fn the_committed_schemas_are_those_the_pack_types_make() {
+    let dir = root().join(green_actor::pack::schema::SCHEMA_DIR);
+    let made = green_actor::pack::schema::all(&formats());
+    for (name, text) in &made {
+        let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        assert!(
+            committed == *text,
+            "{name} is out of date: run `cargo run -- pack schema`"
+        );
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = made.into_iter().map(|(name, _)| name).collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+/// The example pack validates clean with its `$schema` lines, and the zip beside it is exactly
+/// what `pack build` makes of it.
+#[test]
+fn the_example_pack_is_clean_and_its_zip_is_what_pack_build_makes() {
+    let dir = root().join("docs/examples/pack");
+    let report = read_pack_dir(&dir);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let text = std::fs::read_to_string(dir.join("pack.json")).unwrap();
+    assert!(text.contains("\"$schema\": \"../../schema/pack.schema.json\""));
+    let files = green_actor::pack::live::read_folder(&dir);
+    let (zip, _) = green_actor::pack::archive::write_zip(&files).unwrap();
+    let committed = std::fs::read(root().join("docs/examples/example-shanghai-1.0.0.zip")).unwrap();
+    assert!(
+        zip == committed,
+        "the example zip is stale: run `cargo run -- pack build docs/examples/pack docs/examples/example-shanghai-1.0.0.zip`"
+    );
+}

@@ -10,6 +10,7 @@ use super::text::{Localized, Source};
 pub const FORMAT: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub format: u32,
@@ -27,6 +28,7 @@ pub struct Manifest {
 
 /// One scene in the pack: its name, its shared data file and its level files, in play order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SceneEntry {
     pub scene: String,

@@ -11,6 +11,8 @@ mod manifest;
 mod problem;
 mod scene_files;
 mod scene_format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod shelf;
 mod suggest;
 mod text;
@@ -22,13 +24,13 @@ pub use check::{FileCheck, MAX_TEXT_CHARS, key, parse_json};
 pub use manifest::{FORMAT, Manifest, SceneEntry, files_named_in, is_safe_relative};
 pub use problem::{MAX_LISTED_PROBLEMS, Problem, Severity, listed};
 pub use scene_files::{
-    Fact, LevelFile, MAX_FILE_BYTES, decode_entries, file_problem, file_text, parse_scene,
-    read_data_file, read_facts, read_levels, summaries, too_large, with,
+    Fact, LevelFile, MAX_FILE_BYTES, decode_entries, file_problem, file_text, ids_written,
+    parse_scene, read_data_file, read_facts, read_levels, summaries, too_large, unknown_fact, with,
 };
 pub use scene_format::{
     LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
 };
-pub use suggest::{nearest, with_suggestion};
+pub use suggest::{left_out, nearest, with_suggestion};
 pub use text::{Citation, Lang, Localized, Source};
 
 use locate::Step;
@@ -104,7 +106,7 @@ pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) ->
     let mut check = FileCheck::new(MANIFEST, manifest_text);
     let manifest = parse_json(&mut check, manifest_text)
         .and_then(|value| check.decode::<Manifest>(&[], value))
-        .filter(|manifest| check_manifest(&mut check, manifest));
+        .filter(|manifest| check_manifest(&mut check, manifest, files));
     let Some(manifest) = manifest else {
         return PackReport {
             pack: None,
@@ -172,7 +174,7 @@ pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) ->
     }
 }
 
-fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
+fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest, files: &Files) -> bool {
     if manifest.format != FORMAT {
         check.error(
             &[key("format")],
@@ -215,13 +217,21 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest) -> bool {
                     .map(|(j, path)| (vec![key("levels"), Step::Index(j)], path)),
             );
         for (field, path) in named {
+            let at = [vec![key("scenes"), Step::Index(i)], field].concat();
             if !is_safe_relative(path) {
-                let at = [vec![key("scenes"), Step::Index(i)], field].concat();
                 check.error(
                     &at,
                     Localized::new(
                         format!("文件路径「{path}」必须是内容包内的相对路径"),
                         format!("the file path \"{path}\" must be relative and inside the pack"),
+                    ),
+                );
+            } else if !files.contains_key(path) {
+                check.error(
+                    &at,
+                    Localized::new(
+                        format!("找不到文件「{path}」"),
+                        format!("the file \"{path}\" is missing"),
                     ),
                 );
             }

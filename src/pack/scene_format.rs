@@ -68,6 +68,12 @@ pub trait SceneFormat: Send + Sync + 'static {
 
     /// Checks the scene's files; broken items and levels are left out, never silently.
     fn parse(&self, input: SceneInput<'_>) -> Parsed;
+
+    /// JSON Schemas of the scene's files by name (`sorting-data`, `sorting-level`), for editors.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn schemas(&self) -> Vec<(&'static str, schemars::Schema)> {
+        Vec::new()
+    }
 }
 
 /// The scene formats this build knows.
@@ -89,6 +95,10 @@ impl SceneFormats {
             .iter()
             .copied()
             .find(|format| format.id().name() == name)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &'static dyn SceneFormat> + '_ {
+        self.0.iter().copied()
     }
 
     pub fn names(&self) -> Vec<&'static str> {

@@ -32,6 +32,7 @@ impl Lang {
 
 /// A piece of text in both languages: `{ "zh": "…", "en": "…" }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub zh: String,
@@ -64,6 +65,7 @@ impl Localized {
 
 /// A document a pack cites, listed once in the manifest and referred to by its key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: Localized,

@@ -9,6 +9,7 @@ use crate::pack::{Fact, LevelFile, LevelSummary, Localized, SceneData, summaries
 
 /// A city whose own official list the pack cites; levels that name it hold only what it says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct City {
     pub id: String,
@@ -18,6 +19,7 @@ pub struct City {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bin {
     pub id: String,
@@ -34,6 +36,7 @@ pub struct Bin {
 
 /// What one city's own list says about an item, cited to that list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CityRule {
     pub bin: String,
@@ -43,6 +46,7 @@ pub struct CityRule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -102,6 +106,7 @@ impl Item {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// One item waits until it is sorted.
@@ -113,6 +118,7 @@ pub enum Mode {
 
 /// Items chosen by tag instead of by name.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Draw {
     /// Items having any of these tags.
@@ -126,6 +132,7 @@ pub struct Draw {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: String,
@@ -160,12 +167,30 @@ impl LevelFile for Level {
     }
 }
 
+/// The data file as its schema describes it (the checker reads each entry on its own, so that
+/// one broken item does not take the others down).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// Cities whose own lists some levels follow.
+    #[serde(default)]
+    pub cities: Vec<City>,
+    pub bins: Vec<Bin>,
+    pub items: Vec<Item>,
+    /// Facts a level's results may show.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
 /// Everything the sorting scene needs, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SortingData {
     pub cities: Vec<City>,
     pub bins: Vec<Bin>,
     pub items: Vec<Item>,
+    /// Ids of items in the data file left out for errors of their own.
+    pub left_out: Vec<String>,
     pub facts: Vec<Fact>,
     pub levels: Vec<Level>,
 }

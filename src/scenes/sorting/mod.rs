@@ -52,6 +52,23 @@ impl SceneFormat for SortingFormat {
     fn parse(&self, input: SceneInput<'_>) -> Parsed {
         check::parse(input)
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn schemas(&self) -> Vec<(&'static str, schemars::Schema)> {
+        use crate::pack::schema::schema_of;
+        vec![
+            (
+                "sorting-data",
+                schema_of::<format::DataFile>(
+                    "垃圾分类的数据文件：垃圾桶、物品、城市和事实 / Waste sorting data file: bins, items, cities and facts",
+                ),
+            ),
+            (
+                "sorting-level",
+                schema_of::<format::Level>("垃圾分类的关卡文件 / A waste sorting level file"),
+            ),
+        ]
+    }
 }
 
 /// What registers the scene with the exhibit (see `scenes::all`).

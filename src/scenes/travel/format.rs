@@ -7,6 +7,7 @@ use crate::pack::{Fact, LevelFile, LevelSummary, Localized, SceneData, summaries
 
 /// Where an emission factor comes from, so that no comparison mixes sets without saying so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum FactorBasis {
     /// UK DESNZ 2022 conversion factors (CO₂e; flights include non-CO₂ warming).
@@ -20,6 +21,7 @@ pub enum FactorBasis {
 
 /// A way to travel: how much CO₂ it emits, how fast it goes and what it costs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Mode {
     pub id: String,
@@ -63,6 +65,7 @@ pub struct Mode {
 
 /// A place on the stylised city map; `map` is its position as fractions of the map's size.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: String,
@@ -72,6 +75,7 @@ pub struct Place {
 
 /// One part of a journey by one mode.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Leg {
     pub mode: String,
@@ -80,6 +84,7 @@ pub struct Leg {
 
 /// A way to make a trip: one leg, or two (bike + metro).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub legs: Vec<Leg>,
@@ -103,6 +108,7 @@ impl Choice {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weather {
     #[default]
@@ -112,6 +118,7 @@ pub enum Weather {
 
 /// One journey of the week.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Trip {
     pub id: String,
@@ -143,6 +150,7 @@ fn one() -> u32 {
 
 /// A week of trips: one round.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: String,
@@ -163,10 +171,28 @@ impl LevelFile for Level {
     }
 }
 
+/// The data file as its schema describes it (the checker reads each entry on its own, so that
+/// one broken mode does not take the others down).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// The mode an all-car week uses: a petrol car driven alone.
+    pub baseline: String,
+    pub modes: Vec<Mode>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Facts a week's results may show.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
 /// Everything the travel scene needs, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TravelData {
     pub modes: Vec<Mode>,
+    /// Ids of modes in the data file left out for errors of their own.
+    pub left_out: Vec<String>,
     pub places: Vec<Place>,
     pub facts: Vec<Fact>,
     /// The mode an "all-car week" uses: a petrol car driven alone.

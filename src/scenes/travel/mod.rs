@@ -53,6 +53,25 @@ impl SceneFormat for TravelFormat {
     fn parse(&self, input: SceneInput<'_>) -> Parsed {
         check::parse(input)
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn schemas(&self) -> Vec<(&'static str, schemars::Schema)> {
+        use crate::pack::schema::schema_of;
+        vec![
+            (
+                "travel-data",
+                schema_of::<format::DataFile>(
+                    "绿色出行的数据文件：出行方式、地点和事实 / Low-carbon travel data file: modes, places and facts",
+                ),
+            ),
+            (
+                "travel-level",
+                schema_of::<format::Level>(
+                    "绿色出行的关卡文件：一周的出行 / A low-carbon travel level file: a week of trips",
+                ),
+            ),
+        ]
+    }
 }
 
 /// What registers the scene with the exhibit (see `scenes::all`).
