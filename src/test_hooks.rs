@@ -94,6 +94,7 @@ fn publish(
     let pack = pack.map(|pack| {
         json!({
             "id": pack.0.manifest.id,
+            "version": pack.0.manifest.version,
             "label": status.label,
             "rejected": status.rejected,
             "scenes": pack.0.scenes.iter().map(|scene| json!({

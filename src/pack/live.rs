@@ -94,7 +94,7 @@ pub fn start_source(pack: &StartPack) -> PackSource {
         StartPack::Named(name) => PackSource::Folder(format!("packs/{name}")),
         StartPack::Path(path) => PackSource::Files {
             label: path.display().to_string(),
-            files: read_folder(path),
+            files: read_path(path),
         },
     }
 }
@@ -113,6 +113,26 @@ pub fn read_folder(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
         .collect();
     files.insert(MANIFEST.to_string(), manifest);
     files
+}
+
+/// A pack on disk: a folder, or one file (a `.zip`, or a manifest) read as an upload is.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_path(path: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    if path.is_dir() {
+        return read_folder(path);
+    }
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| super::upload::pack_files(vec![(name, bytes)]).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_path(_path: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    BTreeMap::new()
 }
 
 /// The web has no disk to read; a path there names nothing.

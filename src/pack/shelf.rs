@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::PackReport;
 use super::live::{BUILTIN_PACK, LoadPack, PackSource, SceneRegistry, parse_files};
 use super::text::Localized;
 use super::upload::pack_files;
-use super::PackReport;
 use crate::platform;
 
 /// Where an opened pack came from.

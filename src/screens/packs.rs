@@ -9,14 +9,19 @@ use super::{Navigate, Screen};
 use crate::pack::live::{ActivePack, PackStatus};
 use crate::pack::shelf::{Opened, Preview, Shelf, ShelfRequest};
 use crate::pack::{Localized, Pack, Problem, listed};
+use crate::test_hooks::{PublishScenes, SceneTestState};
 use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, (show_new_preview, keys.run_if(in_state(Screen::Packs))))
-        .add_systems(
-            EguiPrimaryContextPass,
-            show.in_set(UiSystems).run_if(in_state(Screen::Packs)),
-        );
+    app.add_systems(
+        Update,
+        (show_new_preview, keys.run_if(in_state(Screen::Packs))),
+    )
+    .add_systems(Last, publish_state.in_set(PublishScenes))
+    .add_systems(
+        EguiPrimaryContextPass,
+        show.in_set(UiSystems).run_if(in_state(Screen::Packs)),
+    );
 }
 
 /// A pack opened from anywhere (a drop, a link) is shown in the manager at once.
@@ -83,7 +88,10 @@ fn show(
                 });
         });
     if requests.contains(&ShelfRequest::UseOpened)
-        && preview.0.as_ref().is_some_and(|opened| opened.report.pack.is_some())
+        && preview
+            .0
+            .as_ref()
+            .is_some_and(|opened| opened.report.pack.is_some())
     {
         navigate.write(Navigate::SceneSelect);
     }
@@ -308,4 +316,51 @@ fn problem_line(ui: &mut egui::Ui, params: &UiParams, problem: &Problem) {
         theme.muted
     };
     ui::paragraph(ui, &problem.describe(params.language.0), 17.0, color);
+}
+
+/// The manager's state for the browser tests: the kept packs, the store's notice and the opened
+/// pack's report with each level's preview lines.
+fn publish_state(
+    shelf: Res<Shelf>,
+    preview: Res<Preview>,
+    language: Res<crate::i18n::Language>,
+    mut state: ResMut<SceneTestState>,
+) {
+    let lang = language.0;
+    let opened = preview.0.as_ref().map(|opened| {
+        let problems = &opened.report.problems;
+        let levels: Vec<serde_json::Value> = opened
+            .report
+            .pack
+            .iter()
+            .flat_map(|pack| &pack.scenes)
+            .flat_map(|scene| {
+                scene.levels().into_iter().enumerate().map(|(index, level)| {
+                    serde_json::json!({
+                        "scene": scene.id().name(),
+                        "title": level.title.get(lang),
+                        "lines": scene.data.preview(index).iter().map(|l| l.get(lang)).collect::<Vec<_>>(),
+                    })
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "label": opened.label,
+            "id": opened.id(),
+            "playable": opened.report.pack.is_some(),
+            "errors": problems.iter().filter(|p| p.is_error()).count(),
+            "warnings": problems.iter().filter(|p| !p.is_error()).count(),
+            "problems": listed(problems).0.iter().map(|p| p.describe(lang)).collect::<Vec<_>>(),
+            "levels": levels,
+        })
+    });
+    state.0.insert(
+        "packs",
+        serde_json::json!({
+            "kept": shelf.kept.iter().map(|kept| kept.id.clone()).collect::<Vec<_>>(),
+            "active": shelf.active,
+            "notice": shelf.notice.as_ref().map(|notice| notice.get(lang).to_string()),
+            "opened": opened,
+        }),
+    );
 }

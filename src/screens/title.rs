@@ -87,7 +87,8 @@ fn show(
                             ui::paragraph(ui, &running, 17.0, theme.muted);
                         }
                         let packs = params.language.t("title.packs");
-                        if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs).clicked() {
+                        if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs).clicked()
+                        {
                             navigate.write(Navigate::Packs);
                         }
                     });
