@@ -4,7 +4,7 @@
 //! into a pack.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::pack::archive::{read_zip, write_zip};
@@ -129,8 +129,9 @@ fn build(dir: &Path, out: Option<&Path>) -> ExitCode {
     }
 }
 
-/// Replaces the items of the pack's sorting data file with the CSV's rows, then validates the pack.
-/// A CSV with problems changes nothing.
+/// Puts a spreadsheet's rows into a pack, then validates it: sorting items replace the items of
+/// the sorting data file; trips (a table with a `week` column) replace the trips of the weeks the
+/// table names. A table with problems changes nothing.
 fn from_csv(csv: &Path, dir: &Path) -> ExitCode {
     let bytes = match std::fs::read(csv) {
         Ok(bytes) => bytes,
@@ -142,59 +143,134 @@ fn from_csv(csv: &Path, dir: &Path) -> ExitCode {
     let name = csv
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let (items, problems) = crate::pack::csv_items::items_from_csv(&name, &bytes);
-    if !problems.is_empty() {
-        let (shown, more) = listed(&problems);
-        for problem in shown {
-            println!("{}", problem.describe(Lang::Zh));
-            println!("    {}", problem.describe(Lang::En));
-        }
-        if let Some(more) = more {
-            println!("{}\n    {}", more.zh, more.en);
-        }
-        println!("表格有问题，内容包没有改动 / the table has problems; the pack was not changed");
-        return ExitCode::FAILURE;
-    }
-    let written = sorting_data_file(dir).and_then(|path| {
-        let mut data: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
-        let count = items.len();
-        data["items"] = serde_json::Value::Array(items);
-        std::fs::write(&path, serde_json::to_string_pretty(&data)? + "\n")?;
-        Ok((path, count))
-    });
+    let header = String::from_utf8_lossy(&bytes)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let is_trips = header
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .any(|column| column.trim() == "week");
+    let written = if is_trips {
+        let (trips, problems) = crate::scenes::travel::table::trips(&name, &bytes);
+        refuse_table(&problems).map_or_else(|| write_trips(dir, trips), Err)
+    } else {
+        let (items, problems) = crate::scenes::sorting::table::items(&name, &bytes);
+        let items = items.into_iter().map(|(_, item)| item).collect();
+        refuse_table(&problems).map_or_else(|| write_items(dir, items), Err)
+    };
     match written {
-        Ok((path, count)) => {
-            println!(
-                "已写入 {count} 个物品 / wrote {count} items to {} (items[i] = row i + 2 of {name})",
-                path.display()
-            );
+        Ok(said) => {
+            println!("{said}");
             validate(&[dir.display().to_string()])
         }
         Err(err) => {
-            eprintln!(
-                "无法写入内容包 / cannot update the pack in {}: {err}",
-                dir.display()
-            );
+            eprintln!("{err}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// The sorting scene's data file named in the pack's manifest.
-fn sorting_data_file(dir: &Path) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+type Written = Result<String, Box<dyn std::error::Error>>;
+
+/// The table's problems, printed, as the reason nothing is written.
+fn refuse_table(problems: &[crate::pack::Problem]) -> Option<Box<dyn std::error::Error>> {
+    if problems.is_empty() {
+        return None;
+    }
+    let (shown, more) = listed(problems);
+    for problem in shown {
+        println!("{}", problem.describe(Lang::Zh));
+        println!("    {}", problem.describe(Lang::En));
+    }
+    if let Some(more) = more {
+        println!("{}\n    {}", more.zh, more.en);
+    }
+    Some("表格有问题，内容包没有改动 / the table has problems; the pack was not changed".into())
+}
+
+fn write_items(dir: &Path, items: Vec<serde_json::Value>) -> Written {
+    let path = scene_files(dir, "sorting", "data")?
+        .into_iter()
+        .next()
+        .ok_or("pack.json lists no sorting scene with a data file")?;
+    let mut data: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+    let count = items.len();
+    data["items"] = serde_json::Value::Array(items);
+    std::fs::write(&path, serde_json::to_string_pretty(&data)? + "\n")?;
+    Ok(format!(
+        "已写入 {count} 个物品 / wrote {count} items to {}",
+        path.display()
+    ))
+}
+
+fn write_trips(dir: &Path, trips: Vec<crate::scenes::travel::table::TableTrip>) -> Written {
+    let mut weeks = Vec::new();
+    for path in scene_files(dir, "travel", "levels")? {
+        let mut level: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+        let id = level["id"].as_str().unwrap_or_default().to_string();
+        let of_week: Vec<serde_json::Value> = trips
+            .iter()
+            .filter(|row| row.week == id)
+            .map(|row| row.trip.clone())
+            .collect();
+        weeks.push((path, level.clone(), id.clone(), of_week.len()));
+        if !of_week.is_empty() {
+            level["trips"] = serde_json::Value::Array(of_week);
+            weeks.last_mut().unwrap().1 = level;
+        }
+    }
+    if let Some(row) = trips
+        .iter()
+        .find(|row| !weeks.iter().any(|(_, _, id, _)| *id == row.week))
+    {
+        return Err(format!(
+            "第 {} 行：没有 id 为「{}」的一周，内容包没有改动 / row {}: there is no week with id \"{}\"; the pack was not changed",
+            row.line, row.week, row.line, row.week
+        )
+        .into());
+    }
+    let mut said = Vec::new();
+    for (path, level, id, count) in weeks.into_iter().filter(|week| week.3 > 0) {
+        std::fs::write(&path, serde_json::to_string_pretty(&level)? + "\n")?;
+        said.push(format!("{id}: {count}"));
+    }
+    Ok(format!(
+        "已写入各周的出行 / wrote the trips of each week ({})",
+        said.join(", ")
+    ))
+}
+
+/// The files a scene's entry in the pack's manifest names in `field` (`data` or `levels`).
+fn scene_files(
+    dir: &Path,
+    scene: &str,
+    field: &str,
+) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join(crate::pack::MANIFEST))?)?;
-    let data = manifest["scenes"]
+    let entry = manifest["scenes"]
         .as_array()
         .into_iter()
         .flatten()
-        .find(|entry| entry["scene"] == "sorting")
-        .and_then(|entry| entry["data"].as_str())
-        .ok_or("pack.json lists no sorting scene with a data file")?;
-    if !crate::pack::is_safe_relative(data) {
-        return Err("the sorting data path leaves the pack".into());
-    }
-    Ok(dir.join(data))
+        .find(|entry| entry["scene"] == scene)
+        .ok_or_else(|| format!("pack.json lists no {scene} scene"))?;
+    let named: Vec<&str> = match &entry[field] {
+        serde_json::Value::String(path) => vec![path.as_str()],
+        serde_json::Value::Array(paths) => paths.iter().filter_map(|p| p.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .map(|path| {
+            if crate::pack::is_safe_relative(path) {
+                Ok(dir.join(path))
+            } else {
+                Err(format!("the path \"{path}\" leaves the pack").into())
+            }
+        })
+        .collect()
 }
 
 /// `pack schema [DIR]`: writes every pack file's JSON Schema (by default into `docs/schema`).

@@ -578,6 +578,97 @@ broken_packs! {
         )],
     }
 
+    // Spreadsheets inside a pack (`tables`): problems at their row and column.
+
+    /// Rows with an unknown bin, a cell that is not yes or no, a week that does not exist and a
+    /// way without its km: each at its row and column; the level naming the broken item says
+    /// it has errors; the travel week still plays with the rows that were right.
+    fn rows_of_a_table_are_reported_at_their_row_and_column() {
+        pack: "table-bad-rows",
+        playable: true,
+        problems: [
+            error(
+                "sorting/items.csv",
+                "tricky",
+                Some(4),
+                "\"maybe\" is not yes or no",
+                "「maybe」不是 是/否",
+            ),
+            error(
+                "sorting/items.csv",
+                "bin",
+                Some(2),
+                "there is no bin with id \"RR\" (did you mean \"R\"?)",
+                "没有 id 为「RR」的垃圾桶（是不是想写「R」？）",
+            ),
+            error(
+                "sorting/levels/01-shanghai.json",
+                "items[8]",
+                Some(21),
+                "item \"SH-R06\" has errors of its own",
+                "物品「SH-R06」有错误",
+            ),
+            error(
+                "sorting/items.json",
+                "",
+                None,
+                "the sorting scene has no usable level",
+                "分类场景没有可用的关卡",
+            ),
+            error(
+                "travel/trips.csv",
+                "choices",
+                Some(3),
+                "\"walk\" should be \"mode km\"",
+                "「walk」应写成「方式 公里数」",
+            ),
+            error(
+                "travel/trips.csv",
+                "week",
+                Some(2),
+                "there is no week (level) with id \"example-travel-9\" (did you mean \"example-travel-1\"?)",
+                "没有 id 为「example-travel-9」的一周",
+            ),
+        ],
+    }
+
+    /// A table saved as plain CSV by Chinese Excel (GBK): told to save it as CSV UTF-8; the
+    /// level then misses the items the table held.
+    fn a_table_in_gbk_is_told_to_be_saved_as_csv_utf8() {
+        pack: "table-gbk",
+        playable: true,
+        problems: [
+            error(
+                "sorting/items.csv",
+                "",
+                None,
+                "save a spreadsheet from Excel or WPS as \"CSV UTF-8\"",
+                "另存为“CSV UTF-8”",
+            ),
+            error(
+                "sorting/levels/01-shanghai.json",
+                "items[8]",
+                Some(21),
+                "there is no item with id \"SH-R06\"",
+                "找不到物品「SH-R06」",
+            ),
+            error(
+                "sorting/levels/01-shanghai.json",
+                "items[9]",
+                Some(22),
+                "there is no item with id \"SH-H02\"",
+                "找不到物品「SH-H02」",
+            ),
+            error(
+                "sorting/items.json",
+                "",
+                None,
+                "the sorting scene has no usable level",
+                "分类场景没有可用的关卡",
+            ),
+        ],
+    }
+
     // Zips: a refused archive is one problem named by the zip's path, with no line.
 
     /// An entry `../evil.json` beside a good pack.

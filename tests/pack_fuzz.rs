@@ -1,6 +1,6 @@
-//! Whatever a pack holds, checking it never panics: any bytes as a file, any JSON in any file of
-//! the example pack, any value swapped in anywhere in it, any bytes as a zip, a real zip with
-//! bytes changed. Every problem found still has both languages.
+//! Whatever a pack holds, checking it never panics: any bytes as a file (JSON or a table), any
+//! JSON in any file of the example pack, any value swapped in anywhere in its JSON, any bytes as
+//! a zip, a real zip with bytes changed. Every problem found still has both languages.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -103,7 +103,8 @@ proptest! {
         value in json(),
     ) {
         let mut files = example();
-        let name = which.get(&files.keys().cloned().collect::<Vec<_>>()).clone();
+        let json_files: Vec<String> = files.keys().filter(|n| n.ends_with(".json")).cloned().collect();
+        let name = which.get(&json_files).clone();
         let mut document: Value = serde_json::from_slice(&files[&name]).unwrap();
         replace_somewhere(&mut document, &choices, value);
         files.insert(name, serde_json::to_vec_pretty(&document).unwrap());

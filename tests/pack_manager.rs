@@ -57,8 +57,8 @@ fn a_picked_pack_is_previewed_then_used_and_kept_as_the_active_one() {
         .collect();
     assert_eq!(
         previews,
-        [9, 4],
-        "a line on how it plays, then 8 items; then 3 trips"
+        [11, 4],
+        "a line on how it plays, then 10 items; then 3 trips"
     );
     assert_eq!(
         running(&app),

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use green_actor::pack::{Lang, PackReport};
+use green_actor::pack::{Lang, MAX_LIST_ENTRIES, PackReport};
 use green_actor::scenes::formats;
 use green_actor::scenes::sorting::SCENE_ID as SORTING;
 use green_actor::scenes::sorting::format::SortingData;
@@ -361,10 +361,11 @@ fn a_deeply_nested_manifest_is_refused_with_a_located_error() {
     assert!(problem.message.zh.contains("嵌套太深"));
 }
 
-/// Twenty thousand copies of one item: each is reported, located on its own line, and the rest of
-/// the pack still loads (`tools/bench/validate-hostile.sh` times it).
+/// Twenty thousand copies of one item: the list limit is reported, each copy up to it is reported
+/// on its own line, and the rest of the pack still loads (`tools/bench/validate-hostile.sh`
+/// times it).
 #[test]
-fn twenty_thousand_duplicate_items_are_each_reported_on_their_line() {
+fn twenty_thousand_copies_of_an_item_meet_the_list_limit_and_each_one_read_is_located() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/default");
     let mut files = green_actor::pack::live::read_folder(&dir);
     let mut items: serde_json::Value =
@@ -378,14 +379,29 @@ fn twenty_thousand_duplicate_items_are_each_reported_on_their_line() {
         serde_json::to_vec_pretty(&items).unwrap(),
     );
     let report = green_actor::pack::live::parse_files(&files, &green_actor::scenes::formats());
+    let limit = report
+        .errors()
+        .find(|p| p.path == "items")
+        .expect("the list limit is reported");
+    assert!(
+        limit.message.en.contains(&format!(
+            "items has {} entries; at most {MAX_LIST_ENTRIES}",
+            original + 20_000
+        )),
+        "{limit:?}"
+    );
     let duplicates: Vec<_> = report
         .errors()
         .filter(|p| p.message.en.contains("used twice"))
         .collect();
-    assert_eq!(duplicates.len(), 20_000);
+    assert_eq!(duplicates.len(), MAX_LIST_ENTRIES - original);
     assert_eq!(duplicates[0].path, format!("items[{original}].id"));
     let lines: std::collections::HashSet<_> = duplicates.iter().map(|p| p.line).collect();
-    assert_eq!(lines.len(), 20_000, "each copy is found on its own line");
+    assert_eq!(
+        lines.len(),
+        duplicates.len(),
+        "each copy is found on its own line"
+    );
     assert!(report.pack.is_some(), "the pack still plays");
 }
 
@@ -556,4 +572,70 @@ fn the_example_pack_is_clean_and_its_zip_is_what_pack_build_makes() {
         zip == committed,
         "the example zip is stale: run `cargo run -- pack build docs/examples/pack docs/examples/example-shanghai-1.0.0.zip`"
     );
+}
+
+/// A table of trips (the example pack's `travel/trips.csv`) replaces the trips of the week it
+/// names; a table naming a week the pack does not have changes nothing.
+#[test]
+fn a_spreadsheet_of_trips_goes_into_its_week() {
+    let exe = env!("CARGO_BIN_EXE_green-actor");
+    let copy = std::env::temp_dir().join(format!("green-actor-trips-{}", std::process::id()));
+    std::fs::remove_dir_all(&copy).ok();
+    let pack = root().join("docs/examples/pack");
+    for name in green_actor::pack::live::read_folder(&pack).keys() {
+        let target = copy.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(pack.join(name), target).unwrap();
+    }
+    // The copy takes the table's trips into its week file instead of reading the table.
+    let manifest = copy.join("pack.json");
+    let mut listed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    listed["scenes"][1]["tables"] = serde_json::json!([]);
+    std::fs::write(&manifest, listed.to_string()).unwrap();
+
+    let run = Command::new(exe)
+        .args(["pack", "from-csv", "docs/examples/pack/travel/trips.csv"])
+        .arg(&copy)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{said}");
+    assert!(said.contains("example-travel-1: 2"), "{said}");
+    assert!(said.contains("0 errors, 0 warnings"), "{said}");
+    let week = copy.join("travel/levels/01-school-run.json");
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&week).unwrap()).unwrap();
+    let ids: Vec<&str> = written["trips"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|trip| trip["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["school-bookshop", "school-late"]);
+    assert_eq!(
+        written["trips"][0]["choices"][1]["legs"][1],
+        serde_json::json!({"mode": "metro", "km": 2.8})
+    );
+
+    let stray = copy.join("stray.csv");
+    let table = std::fs::read_to_string(pack.join("travel/trips.csv")).unwrap();
+    std::fs::write(&stray, table.replace("example-travel-1", "week-9")).unwrap();
+    let refused = Command::new(exe)
+        .args(["pack", "from-csv"])
+        .arg(&stray)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("there is no week with id \"week-9\"")
+    );
+    let after: serde_json::Value = serde_json::from_slice(&std::fs::read(&week).unwrap()).unwrap();
+    assert_eq!(
+        after, written,
+        "a table naming an unknown week changes nothing"
+    );
+    std::fs::remove_dir_all(&copy).ok();
 }

@@ -156,13 +156,42 @@
     await publishKept();
   }
 
+  const readFile = async (file, name) => ({
+    name: name || file.webkitRelativePath || file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+
+  // A folder dropped on the page: every file in it, with its path inside the drop.
+  async function readEntry(entry) {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      return [await readFile(file, entry.fullPath.replace(/^\//, ''))];
+    }
+    const reader = entry.createReader();
+    const children = [];
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) break;
+      children.push(...batch);
+    }
+    return (await Promise.all(children.map(readEntry))).flat();
+  }
+
+  async function openDropped(transfer) {
+    const entries = Array.from(transfer.items || [])
+      .map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null))
+      .filter(Boolean);
+    if (entries.length === 0 || entries.every((entry) => entry.isFile)) {
+      return openPicked(transfer.files, 'picked');
+    }
+    const files = (await Promise.all(entries.map(readEntry))).flat();
+    if (files.length > 0) {
+      post({ kind: 'open', origin: 'picked', label: entries[0].name, files });
+    }
+  }
+
   async function openPicked(fileList, origin) {
-    const files = await Promise.all(
-      Array.from(fileList).map(async (file) => ({
-        name: file.webkitRelativePath || file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      })),
-    );
+    const files = await Promise.all(Array.from(fileList).map((file) => readFile(file)));
     if (files.length === 0) return;
     const label = files.length === 1 ? files[0].name : files[0].name.split('/')[0];
     post({ kind: 'open', origin, label, files });
@@ -186,9 +215,9 @@
     }
   });
   window.addEventListener('drop', (event) => {
-    if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+    if (!event.dataTransfer || event.dataTransfer.items.length === 0) return;
     event.preventDefault();
-    openPicked(event.dataTransfer.files, 'picked');
+    openDropped(event.dataTransfer);
   });
 
   // `?pack=NAME` is a pack shipped beside the game (the game reads it); anything else is a link.

@@ -143,7 +143,7 @@ pub fn read_folder(_dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Text from bytes: UTF-8, with a byte-order mark (as Windows editors write it) dropped.
 pub fn utf8_text(bytes: Vec<u8>) -> Result<String, String> {
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| super::NOT_UTF8.to_string())?;
     Ok(text
         .strip_prefix('\u{feff}')
         .map(str::to_string)

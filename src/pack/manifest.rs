@@ -35,6 +35,9 @@ pub struct SceneEntry {
     #[serde(default)]
     pub data: Option<String>,
     pub levels: Vec<String>,
+    /// Spreadsheets (CSV) whose rows join the scene's data: sorting items, travel trips.
+    #[serde(default)]
+    pub tables: Vec<String>,
 }
 
 /// Reads just enough of a manifest to know which files to fetch before a full check.
@@ -50,16 +53,18 @@ pub fn files_named_in(manifest_text: &str) -> Vec<String> {
                 .get("data")
                 .and_then(|v| v.as_str())
                 .map(str::to_string);
-            let levels = entry
-                .get("levels")
-                .and_then(|v| v.as_array())
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|v| v.as_str().map(str::to_string))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
-            data.into_iter().chain(levels)
+            let list = |field: &str| {
+                entry
+                    .get(field)
+                    .and_then(|v| v.as_array())
+                    .map(|list| {
+                        list.iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            };
+            data.into_iter().chain(list("levels")).chain(list("tables"))
         })
         .filter(|path| is_safe_relative(path))
         .collect()

@@ -3,7 +3,6 @@
 
 pub mod archive;
 mod check;
-pub mod csv_items;
 pub mod live;
 pub mod loader;
 pub mod locate;
@@ -15,6 +14,7 @@ mod scene_format;
 pub mod schema;
 pub mod shelf;
 mod suggest;
+pub mod table;
 mod text;
 pub mod upload;
 
@@ -24,8 +24,9 @@ pub use check::{FileCheck, MAX_TEXT_CHARS, key, parse_json};
 pub use manifest::{FORMAT, Manifest, SceneEntry, files_named_in, is_safe_relative};
 pub use problem::{MAX_LISTED_PROBLEMS, Problem, Severity, listed};
 pub use scene_files::{
-    Fact, LevelFile, MAX_FILE_BYTES, decode_entries, file_problem, file_text, ids_written,
-    parse_scene, read_data_file, read_facts, read_levels, summaries, too_large, unknown_fact, with,
+    Fact, LevelFile, MAX_FILE_BYTES, MAX_LIST_ENTRIES, NOT_UTF8, decode_entries, file_problem,
+    file_text, ids_written, parse_scene, read_data_file, read_facts, read_levels, read_levels_with,
+    summaries, too_large, unknown_fact, with,
 };
 pub use scene_format::{
     LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
@@ -215,6 +216,13 @@ fn check_manifest(check: &mut FileCheck<'_>, manifest: &Manifest, files: &Files)
                     .iter()
                     .enumerate()
                     .map(|(j, path)| (vec![key("levels"), Step::Index(j)], path)),
+            )
+            .chain(
+                entry
+                    .tables
+                    .iter()
+                    .enumerate()
+                    .map(|(j, path)| (vec![key("tables"), Step::Index(j)], path)),
             );
         for (field, path) in named {
             let at = [vec![key("scenes"), Step::Index(i)], field].concat();

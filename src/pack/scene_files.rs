@@ -24,6 +24,13 @@ pub fn file_problem(file: &str, severity: Severity, message: Localized) -> Probl
     }
 }
 
+/// The most entries a list in a data file may hold (items, modes, places, facts): far more than
+/// a round can use (the default pack has 115 items), few enough to check at once.
+pub const MAX_LIST_ENTRIES: usize = 5000;
+
+/// Why a file's bytes are not text: not UTF-8 (a spreadsheet saved as GBK, a picture).
+pub const NOT_UTF8: &str = "not UTF-8 text";
+
 /// A pack file larger than this is refused before it is read as JSON (a pack's largest file, the
 /// default sorting items, is 70 KB; twenty thousand items are 10 MB).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -60,6 +67,17 @@ pub fn file_text<'f>(files: &'f Files, path: &str, problems: &mut Vec<Problem>) 
             None
         }
         Some(Ok(text)) => Some(text),
+        Some(Err(reason)) if reason == NOT_UTF8 => {
+            problems.push(file_problem(
+                path,
+                Severity::Error,
+                Localized::new(
+                    "文件不是 UTF-8 编码。表格请在 Excel 或 WPS 里另存为“CSV UTF-8”（普通的“CSV”是 GBK 编码）。",
+                    "the file is not UTF-8 text; save a spreadsheet from Excel or WPS as \"CSV UTF-8\" (plain \"CSV\" is GBK)",
+                ),
+            ));
+            None
+        }
         Some(Err(reason)) => {
             problems.push(file_problem(
                 path,
@@ -110,6 +128,18 @@ pub fn read_levels<L: LevelFile>(
     entry: &SceneEntry,
     files: &Files,
     problems: &mut Vec<Problem>,
+    check: impl FnMut(&mut FileCheck<'_>, &L),
+) -> Vec<L> {
+    read_levels_with(entry, files, problems, |_, _| {}, check)
+}
+
+/// [`read_levels`], with `extend` adding to each level file's JSON before it is decoded (rows of
+/// a table that belong to it).
+pub fn read_levels_with<L: LevelFile>(
+    entry: &SceneEntry,
+    files: &Files,
+    problems: &mut Vec<Problem>,
+    mut extend: impl FnMut(&str, &mut serde_json::Value),
     mut check: impl FnMut(&mut FileCheck<'_>, &L),
 ) -> Vec<L> {
     let mut levels: Vec<L> = Vec::new();
@@ -118,7 +148,10 @@ pub fn read_levels<L: LevelFile>(
             continue;
         };
         let mut file = FileCheck::new(path, text);
-        let level = parse_json(&mut file, text).and_then(|value| file.decode::<L>(&[], value));
+        let level = parse_json(&mut file, text).and_then(|mut value| {
+            extend(path, &mut value);
+            file.decode::<L>(&[], value)
+        });
         if let Some(level) = level {
             let before = file.error_count();
             if level.id().trim().is_empty() {
@@ -160,8 +193,24 @@ pub fn decode_entries<T: DeserializeOwned>(
     list: &str,
     values: Vec<serde_json::Value>,
 ) -> Vec<(Vec<Step>, T)> {
+    if values.len() > MAX_LIST_ENTRIES {
+        file.error(
+            &[key(list)],
+            Localized::new(
+                format!(
+                    "{list} 里有 {} 项，最多 {MAX_LIST_ENTRIES} 项；后面的没有读",
+                    values.len()
+                ),
+                format!(
+                    "{list} has {} entries; at most {MAX_LIST_ENTRIES}, the rest were not read",
+                    values.len()
+                ),
+            ),
+        );
+    }
     values
         .into_iter()
+        .take(MAX_LIST_ENTRIES)
         .enumerate()
         .filter_map(|(i, value)| {
             let path = vec![key(list), Step::Index(i)];
@@ -237,6 +286,7 @@ pub fn summaries<L: LevelFile>(levels: &[L]) -> Vec<super::LevelSummary> {
 pub fn parse_scene<Raw, Data, L>(
     input: super::SceneInput<'_>,
     check_data: impl FnOnce(&mut FileCheck<'_>, Raw) -> Data,
+    extend_level: impl FnMut(&str, &mut serde_json::Value),
     check_level: impl FnMut(&mut FileCheck<'_>, &L, &Data),
     attach: impl FnOnce(&mut Data, Vec<L>),
     no_level: Localized,
@@ -256,9 +306,13 @@ where
             problems,
         };
     };
-    let levels = read_levels(input.entry, input.files, &mut problems, |file, level| {
-        check_level(file, level, &data)
-    });
+    let levels = read_levels_with(
+        input.entry,
+        input.files,
+        &mut problems,
+        extend_level,
+        |file, level| check_level(file, level, &data),
+    );
     if levels.is_empty() {
         problems.push(file_problem(&data_path, Severity::Error, no_level));
         return super::Parsed {

@@ -41,7 +41,39 @@ pub fn pack_files(picked: Vec<(String, Vec<u8>)>) -> Result<BTreeMap<String, Vec
             files.insert(MANIFEST.to_string(), bytes);
         }
     }
-    Ok(files)
+    if !files.contains_key(MANIFEST) && files.keys().all(|name| has_extension(name, "csv")) {
+        return Err(Localized::new(
+            "表格要放在内容包里用：把它和列出它的 pack.json（写在 tables 里）一起选中，或者打包成 .zip 再打开",
+            "a table is used inside a pack: choose it together with the pack.json that lists it under tables, or open the pack as a .zip",
+        ));
+    }
+    Ok(with_named_paths(files))
+}
+
+/// Files picked together arrive without their folders ("items.json"); each takes the path
+/// pack.json names it by ("sorting/items.json") when exactly one named path ends in its name.
+fn with_named_paths(mut files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    let Some(manifest) = files.get(MANIFEST) else {
+        return files;
+    };
+    let named = super::files_named_in(&String::from_utf8_lossy(manifest));
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|path| !files.contains_key(*path))
+        .collect();
+    for path in missing {
+        let base = path.rsplit('/').next().unwrap_or(path);
+        let same_base = named
+            .iter()
+            .filter(|other| other.rsplit('/').next() == Some(base))
+            .count();
+        if same_base == 1
+            && let Some(bytes) = files.remove(base)
+        {
+            files.insert(path.clone(), bytes);
+        }
+    }
+    files
 }
 
 fn has_extension(name: &str, extension: &str) -> bool {
@@ -71,6 +103,34 @@ mod tests {
     fn a_lone_json_file_under_another_name_is_the_manifest() {
         let files = pack_files(picked(&["我的内容包.JSON"])).unwrap();
         assert_eq!(files.into_keys().collect::<Vec<_>>(), ["pack.json"]);
+    }
+
+    #[test]
+    fn files_picked_without_their_folders_take_the_paths_pack_json_names() {
+        let manifest = br#"{"scenes": [{"scene": "sorting", "data": "sorting/items.json",
+            "levels": ["sorting/levels/1.json"], "tables": ["sorting/items.csv"]}]}"#;
+        let picked = vec![
+            ("pack.json".to_string(), manifest.to_vec()),
+            ("items.json".to_string(), b"{}".to_vec()),
+            ("1.json".to_string(), b"{}".to_vec()),
+            ("items.csv".to_string(), b"id".to_vec()),
+        ];
+        let names: Vec<String> = pack_files(picked).unwrap().into_keys().collect();
+        assert_eq!(
+            names,
+            [
+                "pack.json",
+                "sorting/items.csv",
+                "sorting/items.json",
+                "sorting/levels/1.json"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_alone_is_told_to_come_with_its_pack() {
+        let refused = pack_files(picked(&["items.csv"])).unwrap_err();
+        assert!(refused.zh.contains("pack.json"), "{refused:?}");
     }
 
     #[test]

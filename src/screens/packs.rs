@@ -274,12 +274,14 @@ fn report(ui: &mut egui::Ui, params: &UiParams, opened: &Opened) {
         ui::paragraph(ui, &t("packs.partly_playable"), 18.0, theme.ink);
     }
     let (shown, more) = listed(problems);
-    for problem in shown {
-        problem_line(ui, params, problem);
-    }
-    if let Some(more) = more {
-        ui::paragraph(ui, more.get(lang), 17.0, theme.muted);
-    }
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        for problem in shown {
+            problem_line(ui, params, problem);
+        }
+        if let Some(more) = more {
+            ui::paragraph(ui, more.get(lang), 17.0, theme.muted);
+        }
+    });
     let Some(pack) = &opened.report.pack else {
         return;
     };

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::format::{Level, Mode, SortingData, parse_hex_color};
 use super::rules;
 use crate::pack::locate::Step;
+use crate::pack::table::{Merged, read_tables, relocate};
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
     parse_scene, read_facts, unknown_fact, with, with_suggestion,
@@ -32,18 +33,38 @@ struct RawData {
 }
 
 /// Checks the scene's data file and levels; broken entries are left out, each with a problem.
+/// Rows of the entry's `tables` join the data file's items.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
-    parse_scene(
+    let (tables, table_problems) = read_tables(input.entry, input.files, super::table::items);
+    let data_file = input.entry.data.clone().unwrap_or_default();
+    let mut merged = Vec::new();
+    let mut parsed = parse_scene(
         input,
-        |file, raw: RawData| check_data(file, raw, sources),
+        |file, mut raw: RawData| {
+            for (table, rows) in tables {
+                merged.push(Merged {
+                    table,
+                    into: data_file.clone(),
+                    list: "items",
+                    first: raw.items.len(),
+                    lines: rows.iter().map(|(line, _)| *line).collect(),
+                });
+                raw.items.extend(rows.into_iter().map(|(_, item)| item));
+            }
+            check_data(file, raw, sources)
+        },
+        |_, _| {},
         check_level,
         |data: &mut SortingData, levels| data.levels = levels,
         Localized::new(
             "分类场景没有可用的关卡",
             "the sorting scene has no usable level",
         ),
-    )
+    );
+    relocate(&mut parsed.problems, &merged);
+    parsed.problems.splice(0..0, table_problems);
+    parsed
 }
 
 fn check_data(

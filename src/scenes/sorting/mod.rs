@@ -7,6 +7,7 @@ pub mod format;
 mod hud;
 mod input;
 pub mod rules;
+pub mod table;
 mod test_state;
 pub mod view;
 

@@ -7,7 +7,9 @@ use serde_json::Value;
 
 use super::format::{FactorBasis, Level, Mode, Place, TravelData};
 use super::rules;
+use super::table::TableTrip;
 use crate::pack::locate::Step;
+use crate::pack::table::{Merged, cell_problem, read_tables, relocate};
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
     parse_scene, read_facts, unknown_fact, with, with_suggestion,
@@ -29,18 +31,87 @@ struct RawData {
 pub const MAX_CHOICES: usize = 5;
 
 /// Checks the scene's data file and its weeks; broken entries are left out, each with a problem.
+/// Rows of the entry's `tables` join the trips of the week their `week` column names.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
-    parse_scene(
+    let (tables, table_problems) = read_tables(input.entry, input.files, super::table::trips);
+    let mut waiting: Vec<(String, TableTrip)> = tables
+        .into_iter()
+        .flat_map(|(table, trips)| trips.into_iter().map(move |trip| (table.clone(), trip)))
+        .collect();
+    let mut weeks = Vec::new();
+    let mut merged = Vec::new();
+    let mut parsed = parse_scene(
         input,
         |file, raw: RawData| check_data(file, raw, sources),
+        |path, level| {
+            let Some(week) = level.get("id").and_then(Value::as_str).map(str::to_string) else {
+                return;
+            };
+            let (joining, rest): (Vec<_>, Vec<_>) =
+                waiting.drain(..).partition(|(_, row)| row.week == week);
+            waiting = rest;
+            weeks.push(week);
+            join_week(path, level, joining, &mut merged);
+        },
         check_level,
         |data: &mut TravelData, levels| data.levels = levels,
         Localized::new(
             "出行场景没有可用的关卡",
             "the travel scene has no usable level",
         ),
-    )
+    );
+    relocate(&mut parsed.problems, &merged);
+    let known: Vec<&str> = weeks.iter().map(String::as_str).collect();
+    let orphans = waiting.iter().map(|(table, row)| {
+        let message = Localized::new(
+            format!("没有 id 为「{}」的一周（关卡）", row.week),
+            format!("there is no week (level) with id \"{}\"", row.week),
+        );
+        cell_problem(
+            table,
+            row.line,
+            "week",
+            with_suggestion(message, &row.week, &known),
+        )
+    });
+    let before: Vec<_> = table_problems.into_iter().chain(orphans).collect();
+    parsed.problems.splice(0..0, before);
+    parsed
+}
+
+/// Appends a table's trips to a week's `trips`, remembering which rows they came from.
+fn join_week(
+    path: &str,
+    level: &mut Value,
+    joining: Vec<(String, TableTrip)>,
+    merged: &mut Vec<Merged>,
+) {
+    if joining.is_empty() {
+        return;
+    }
+    let Some(fields) = level.as_object_mut() else {
+        return;
+    };
+    let trips = fields
+        .entry("trips")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Some(trips) = trips.as_array_mut() else {
+        return;
+    };
+    for (table, row) in joining {
+        match merged.last_mut() {
+            Some(last) if last.table == table && last.into == path => last.lines.push(row.line),
+            _ => merged.push(Merged {
+                table,
+                into: path.to_string(),
+                list: "trips",
+                first: trips.len(),
+                lines: vec![row.line],
+            }),
+        }
+        trips.push(row.trip);
+    }
 }
 
 fn check_data(

@@ -12,6 +12,7 @@ pub mod layout;
 mod map;
 mod outcome;
 pub mod rules;
+pub mod table;
 mod test_state;
 pub mod words;
 
