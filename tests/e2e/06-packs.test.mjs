@@ -12,6 +12,7 @@ import {
   assertNoProblems,
   everyButtonFits,
   launchBrowser,
+  nextFrames,
   openGame,
   pressButton,
   pressKey,
@@ -96,6 +97,14 @@ describe('06 packs', () => {
       assert.ok(example.levels[1].lines.length > 1, 'the week\'s trips');
       await everyButtonFits(page, size, 'pack report');
       await saveShot(page, 'packs-example-preview-1366x768');
+      for (const other of [{ width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+        await page.setViewportSize(other);
+        await nextFrames(page, 3);
+        await everyButtonFits(page, other, `pack report at ${other.width}x${other.height}`);
+        await saveShot(page, `packs-example-preview-${other.width}x${other.height}`);
+      }
+      await page.setViewportSize(size);
+      await nextFrames(page, 3);
       await pressButton(page, 'use_pack');
       s = await waitForState(page, (s) => s.screen === 'scene_select' && s.pack.id === 'example-shanghai', 30_000, 'the example pack running');
       assert.equal(s.pack.version, '1.0.0');
