@@ -1,12 +1,17 @@
 //! The built-in icon library (rasterized Fluent Emoji and drawings in the same style), listed in
-//! `assets/sprites/icons/index.json`, and its handles.
+//! `assets/sprites/icons/index.json`, and its handles; the running pack's own pictures join it
+//! under their paths.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, ImageSampler, ImageType};
 use bevy::prelude::*;
 
 use crate::asset_tracking::AssetTracker;
+use crate::pack::live::{ActivePack, PackSwitched};
+use crate::pack::pictures::is_picture;
 
 #[derive(serde::Deserialize)]
 struct Index {
@@ -50,7 +55,44 @@ impl Icons {
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Icons>()
-        .add_systems(Startup, load.run_if(resource_exists::<Assets<Image>>));
+        .add_systems(Startup, load.run_if(resource_exists::<Assets<Image>>))
+        .add_systems(
+            Update,
+            add_pack_pictures.run_if(resource_exists::<Assets<Image>>),
+        );
+}
+
+/// A pack's own pictures join the icons under their paths when the pack starts running, and
+/// leave with it.
+fn add_pack_pictures(
+    mut switched: MessageReader<PackSwitched>,
+    pack: Option<Res<ActivePack>>,
+    mut icons: ResMut<Icons>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    if switched.read().count() == 0 {
+        return;
+    }
+    let Some(pack) = pack else {
+        return;
+    };
+    icons.0.retain(|name, _| !is_picture(name));
+    for (name, bytes) in &pack.0.pictures {
+        let decoded = Image::from_buffer(
+            bytes,
+            ImageType::Extension("png"),
+            CompressedImageFormats::NONE,
+            true,
+            ImageSampler::Default,
+            RenderAssetUsages::default(),
+        );
+        match decoded {
+            Ok(image) => {
+                icons.0.insert(name.clone(), images.add(image));
+            }
+            Err(err) => warn!("{name}: {err}"),
+        }
+    }
 }
 
 fn load(mut icons: ResMut<Icons>, server: Res<AssetServer>, mut tracker: ResMut<AssetTracker>) {

@@ -669,6 +669,45 @@ broken_packs! {
         ],
     }
 
+    // The pack's own pictures.
+
+    /// A 10,000 × 10,000 picture (97 KB of compressed zeros): refused from its header, and the
+    /// item showing it is told so at its row.
+    fn a_picture_of_ten_thousand_pixels_square_is_refused_from_its_header() {
+        pack: "picture-too-large",
+        playable: true,
+        problems: [
+            error(
+                "pictures/huge.png",
+                "",
+                None,
+                "the picture is too large (10000×10000 pixels; at most 1024×1024)",
+                "图片太大（10000×10000 像素）",
+            ),
+            error(
+                "sorting/items.csv",
+                "icon",
+                Some(3),
+                "there is no picture \"pictures/huge.png\" in the pack, or it was refused",
+                "内容包里没有图片「pictures/huge.png」",
+            ),
+            error(
+                "sorting/levels/01-shanghai.json",
+                "items[9]",
+                Some(22),
+                "item \"SH-H02\" has errors of its own",
+                "物品「SH-H02」有错误",
+            ),
+            error(
+                "sorting/items.json",
+                "",
+                None,
+                "the sorting scene has no usable level",
+                "分类场景没有可用的关卡",
+            ),
+        ],
+    }
+
     // Zips: a refused archive is one problem named by the zip's path, with no line.
 
     /// An entry `../evil.json` beside a good pack.

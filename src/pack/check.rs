@@ -92,9 +92,21 @@ impl<'a> FileCheck<'a> {
         }
     }
 
-    /// The icon must be one of the library's (`assets/sprites/icons/index.json`).
-    pub fn icon(&mut self, path: &[Step], icon: &str) {
-        if !crate::icons::exists(icon) {
+    /// The icon must be one of the library's (`assets/sprites/icons/index.json`) or, written as
+    /// a path ending in `.png`, one of the pack's own pictures.
+    pub fn icon(&mut self, path: &[Step], icon: &str, pictures: &super::pictures::Pictures) {
+        if super::pictures::is_picture(icon) {
+            if !pictures.contains_key(icon) {
+                let known: Vec<&str> = pictures.keys().map(String::as_str).collect();
+                let message = Localized::new(
+                    format!("内容包里没有图片「{icon}」，或者它没有通过检查（见它自己的问题）"),
+                    format!(
+                        "there is no picture \"{icon}\" in the pack, or it was refused (see its own problem)"
+                    ),
+                );
+                self.error(path, super::with_suggestion(message, icon, &known));
+            }
+        } else if !crate::icons::exists(icon) {
             let known: Vec<&str> = crate::icons::names().iter().map(String::as_str).collect();
             let message = Localized::new(
                 format!("没有名为「{icon}」的图标"),

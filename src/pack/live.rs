@@ -9,7 +9,11 @@ use bevy::asset::LoadState;
 use bevy::prelude::*;
 
 use super::loader::PackFiles;
-use super::{Files, Localized, MANIFEST, Pack, PackReport, Problem, SceneFormats, parse_pack};
+use super::pictures::{check_pictures, is_picture};
+use super::{
+    Files, Localized, MANIFEST, Pack, PackReport, Problem, SceneFormats, parse_pack,
+    parse_pack_with,
+};
 use crate::options::{LaunchOptions, StartPack};
 
 /// The pack that ships with the exhibit, under `assets/`.
@@ -109,6 +113,7 @@ pub fn read_folder(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
     let named = super::files_named_in(&String::from_utf8_lossy(&manifest));
     let mut files: BTreeMap<String, Vec<u8>> = named
         .into_iter()
+        .chain(pictures_in(dir))
         .filter_map(|name| Some((name.clone(), std::fs::read(dir.join(&name)).ok()?)))
         .collect();
     files.insert(MANIFEST.to_string(), manifest);
@@ -133,6 +138,29 @@ fn read_path(path: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
 #[cfg(target_arch = "wasm32")]
 fn read_path(_path: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
     BTreeMap::new()
+}
+
+/// The pictures anywhere in a pack folder, as paths inside it (at most a zip's worth of files).
+#[cfg(not(target_arch = "wasm32"))]
+fn pictures_in(dir: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if found.len() >= super::archive::MAX_ENTRIES {
+                return found;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(inside) = path.strip_prefix(dir)
+                && let Some(name) = inside.to_str().filter(|name| is_picture(name))
+            {
+                found.push(name.replace('\\', "/"));
+            }
+        }
+    }
+    found
 }
 
 /// The web has no disk to read; a path there names nothing.
@@ -179,12 +207,15 @@ pub fn parse_files(files: &BTreeMap<String, Vec<u8>>, formats: &SceneFormats) ->
             );
         }
     };
+    let (pictures, refused) = check_pictures(files);
     let texts: Files = files
         .iter()
-        .filter(|(name, _)| name.as_str() != MANIFEST)
+        .filter(|(name, _)| name.as_str() != MANIFEST && !is_picture(name))
         .map(|(name, bytes)| (name.clone(), utf8_text(bytes.clone())))
         .collect();
-    parse_pack(&manifest_text, &texts, formats)
+    let mut report = parse_pack_with(&manifest_text, &texts, pictures, formats);
+    report.problems.splice(0..0, refused);
+    report
 }
 
 fn start_loads(

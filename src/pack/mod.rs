@@ -7,6 +7,7 @@ pub mod live;
 pub mod loader;
 pub mod locate;
 mod manifest;
+pub mod pictures;
 mod problem;
 mod scene_files;
 mod scene_format;
@@ -47,6 +48,8 @@ pub type Files = BTreeMap<String, Result<String, String>>;
 pub struct Pack {
     pub manifest: Manifest,
     pub scenes: Vec<PackScene>,
+    /// The pack's own pictures that passed their checks, by path.
+    pub pictures: pictures::Pictures,
 }
 
 impl Pack {
@@ -104,6 +107,16 @@ impl PackReport {
 /// Checks a whole pack with the scene formats this build knows. Never panics: every problem
 /// becomes a [`Problem`] and broken parts are left out while the rest loads.
 pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) -> PackReport {
+    parse_pack_with(manifest_text, files, pictures::Pictures::new(), formats)
+}
+
+/// [`parse_pack`] for a pack with pictures of its own (checked by `pictures::check_pictures`).
+pub fn parse_pack_with(
+    manifest_text: &str,
+    files: &Files,
+    pictures: pictures::Pictures,
+    formats: &SceneFormats,
+) -> PackReport {
     let mut check = FileCheck::new(MANIFEST, manifest_text);
     let manifest = parse_json(&mut check, manifest_text)
         .and_then(|value| check.decode::<Manifest>(&[], value))
@@ -155,6 +168,7 @@ pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) ->
             entry,
             files,
             sources: &manifest.sources,
+            pictures: &pictures,
         });
         problems.extend(parsed.problems);
         if let Some(data) = parsed.data {
@@ -170,7 +184,11 @@ pub fn parse_pack(manifest_text: &str, files: &Files, formats: &SceneFormats) ->
     let mut all = check.problems;
     all.extend(problems);
     PackReport {
-        pack: (!scenes.is_empty()).then_some(Pack { manifest, scenes }),
+        pack: (!scenes.is_empty()).then_some(Pack {
+            manifest,
+            scenes,
+            pictures,
+        }),
         problems: all,
     }
 }

@@ -51,6 +51,8 @@ pub struct SceneInput<'a> {
     pub entry: &'a SceneEntry,
     pub files: &'a Files,
     pub sources: &'a BTreeMap<String, Source>,
+    /// The pack's own pictures, which an `icon` may name by path.
+    pub pictures: &'a super::pictures::Pictures,
 }
 
 /// What a scene's parser gives back: its data (None when nothing is playable) and every problem.

@@ -69,10 +69,13 @@ pub fn read_rows(file: &str, bytes: &[u8], columns: &Columns) -> (Vec<Row>, Vec<
     }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         match record {
             Ok(record) => rows.push(Row {
-                line: record.position().map_or(0, |p| p.line() as usize),
+                line: record
+                    .position()
+                    .map_or(0, |p| lines.line_at(p.byte() as usize)),
                 cells: headers
                     .iter()
                     .cloned()
@@ -80,7 +83,9 @@ pub fn read_rows(file: &str, bytes: &[u8], columns: &Columns) -> (Vec<Row>, Vec<
                     .collect(),
             }),
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line() as usize);
+                let line = err
+                    .position()
+                    .map_or(0, |p| lines.line_at(p.byte() as usize));
                 let message = Localized::new(
                     format!("这一行读不出来：{err}"),
                     format!("this row cannot be read: {err}"),
@@ -90,6 +95,41 @@ pub fn read_rows(file: &str, bytes: &[u8], columns: &Columns) -> (Vec<Row>, Vec<
         }
     }
     (rows, problems)
+}
+
+/// The line a record starts on. (The csv crate's own line count is one short after a CRLF line
+/// end, as Excel writes them: a record then starts at the LF of the line before.)
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// Records come in order, so each byte is counted once.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte > self.counted_to {
+            let newlines = self.text[self.counted_to..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.line += newlines;
+            self.counted_to = byte;
+        }
+        match self.text.get(byte) {
+            Some(b'\n') => self.line + 1,
+            _ => self.line,
+        }
+    }
 }
 
 fn header_problems(file: &str, headers: &[String], columns: &Columns) -> Vec<Problem> {
@@ -272,6 +312,15 @@ mod tests {
         assert_eq!((rows[1].line, rows[1].cell("name_zh")), (3, "纸箱"));
         assert_eq!(list(rows[0].cell("source")), ["S5", "S8"]);
         assert_eq!(rows[0].cell("tricky"), "", "an absent column is empty");
+    }
+
+    #[test]
+    fn rows_of_a_table_with_windows_line_ends_are_on_their_own_lines() {
+        let csv = "id,name_zh,source\r\nR01,报纸,S5\r\nR02,纸箱,S5\r\nR03,\"两\r\n行\",S5\r\nR04,x,S5\r\n";
+        let (rows, problems) = read_rows("t.csv", csv.as_bytes(), &COLUMNS);
+        assert!(problems.is_empty(), "{problems:#?}");
+        let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [2, 3, 4, 6]);
     }
 
     #[test]

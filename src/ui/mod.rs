@@ -85,10 +85,23 @@ pub(crate) fn plugin(app: &mut App) {
         .init_resource::<EguiIcons>()
         .init_resource::<FontsInstalled>()
         .add_systems(First, |mut rects: ResMut<UiRects>| rects.0.clear())
+        .add_systems(Update, forget_pack_pictures)
         .add_systems(
             EguiPrimaryContextPass,
             (install_fonts, apply_zoom, register_icons).before(UiSystems),
         );
+}
+
+/// Another pack may have other pictures under the same paths: egui's copies are made afresh.
+fn forget_pack_pictures(
+    mut switched: MessageReader<crate::pack::live::PackSwitched>,
+    mut icons: ResMut<EguiIcons>,
+) {
+    if switched.read().count() > 0 {
+        icons
+            .ready
+            .retain(|name, _| !crate::pack::pictures::is_picture(name));
+    }
 }
 
 fn install_fonts(mut contexts: EguiContexts, mut installed: ResMut<FontsInstalled>) -> Result {

@@ -51,6 +51,9 @@ async function sortRoundWithKeys(page) {
       return s;
     }
     previous = s.sorting.current.id;
+    if (previous === 'SH-H02') {
+      await saveShot(page, 'packs-own-picture-1366x768'); // the pack's own picture of a button cell
+    }
     await pressKey(page, `Digit${s.sorting.bins.findIndex((b) => b.id === s.sorting.current.bin) + 1}`);
   }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::format::{Level, Mode, SortingData, parse_hex_color};
 use super::rules;
 use crate::pack::locate::Step;
+use crate::pack::pictures::Pictures;
 use crate::pack::table::{Merged, read_tables, relocate};
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
@@ -36,6 +37,7 @@ struct RawData {
 /// Rows of the entry's `tables` join the data file's items.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
+    let pictures = input.pictures;
     let (tables, table_problems) = read_tables(input.entry, input.files, super::table::items);
     let data_file = input.entry.data.clone().unwrap_or_default();
     let mut merged = Vec::new();
@@ -52,7 +54,7 @@ pub fn parse(input: SceneInput<'_>) -> Parsed {
                 });
                 raw.items.extend(rows.into_iter().map(|(_, item)| item));
             }
-            check_data(file, raw, sources)
+            check_data(file, raw, sources, pictures)
         },
         |_, _| {},
         check_level,
@@ -71,6 +73,7 @@ fn check_data(
     file: &mut FileCheck<'_>,
     raw: RawData,
     sources: &BTreeMap<String, Source>,
+    pictures: &Pictures,
 ) -> SortingData {
     let mut cities = Vec::new();
     for (path, city) in decode_entries::<super::format::City>(file, "cities", raw.cities) {
@@ -99,7 +102,7 @@ fn check_data(
                 ),
             );
         }
-        file.icon(&with(&path, "icon"), &bin.icon);
+        file.icon(&with(&path, "icon"), &bin.icon, pictures);
         bins.push((path, bin));
     }
     file.unique_ids(
@@ -139,7 +142,7 @@ fn check_data(
             file.localized(&with(&path, "city_note"), note);
         }
         file.sources(&path, &item.source, sources);
-        file.icon(&with(&path, "icon"), &item.icon);
+        file.icon(&with(&path, "icon"), &item.icon, pictures);
         check_bin(file, &with(&path, "bin"), &item.bin, &bin_ids);
         for (city, rule) in item.city_rules.iter().flatten() {
             let at = [with(&path, "city_rules"), vec![key(city)]].concat();

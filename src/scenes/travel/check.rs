@@ -9,6 +9,7 @@ use super::format::{FactorBasis, Level, Mode, Place, TravelData};
 use super::rules;
 use super::table::TableTrip;
 use crate::pack::locate::Step;
+use crate::pack::pictures::Pictures;
 use crate::pack::table::{Merged, cell_problem, read_tables, relocate};
 use crate::pack::{
     FileCheck, Localized, Parsed, SceneInput, Source, decode_entries, ids_written, key, left_out,
@@ -34,6 +35,7 @@ pub const MAX_CHOICES: usize = 5;
 /// Rows of the entry's `tables` join the trips of the week their `week` column names.
 pub fn parse(input: SceneInput<'_>) -> Parsed {
     let sources = input.sources;
+    let pictures = input.pictures;
     let (tables, table_problems) = read_tables(input.entry, input.files, super::table::trips);
     let mut waiting: Vec<(String, TableTrip)> = tables
         .into_iter()
@@ -43,7 +45,7 @@ pub fn parse(input: SceneInput<'_>) -> Parsed {
     let mut merged = Vec::new();
     let mut parsed = parse_scene(
         input,
-        |file, raw: RawData| check_data(file, raw, sources),
+        |file, raw: RawData| check_data(file, raw, sources, pictures),
         |path, level| {
             let Some(week) = level.get("id").and_then(Value::as_str).map(str::to_string) else {
                 return;
@@ -118,10 +120,11 @@ fn check_data(
     file: &mut FileCheck<'_>,
     raw: RawData,
     sources: &BTreeMap<String, Source>,
+    pictures: &Pictures,
 ) -> TravelData {
     let written = ids_written(&raw.modes);
     let mut modes = decode_entries::<Mode>(file, "modes", raw.modes);
-    modes.retain(|(path, mode)| check_mode(file, path, mode, sources));
+    modes.retain(|(path, mode)| check_mode(file, path, mode, sources, pictures));
     file.unique_ids(
         modes
             .iter()
@@ -182,11 +185,12 @@ fn check_mode(
     path: &[Step],
     mode: &Mode,
     sources: &BTreeMap<String, Source>,
+    pictures: &Pictures,
 ) -> bool {
     let before = file.error_count();
     file.localized(&with(path, "name"), &mode.name);
     file.sources(path, &mode.source, sources);
-    file.icon(&with(path, "icon"), &mode.icon);
+    file.icon(&with(path, "icon"), &mode.icon, pictures);
     if mode.grams_per_km < 0.0 || mode.speed_kmh <= 0.0 || mode.wait_minutes < 0.0 {
         file.error(
             path,
