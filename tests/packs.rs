@@ -477,19 +477,25 @@ fn a_pack_is_built_into_one_zip_that_validates() {
     assert!(!out.exists(), "a broken pack is not built");
 }
 
+/// A copy of a pack's files in a fresh temporary folder, for a command to change.
+fn copy_of(pack: &Path, tag: &str) -> std::path::PathBuf {
+    let copy = std::env::temp_dir().join(format!("green-actor-{tag}-{}", std::process::id()));
+    std::fs::remove_dir_all(&copy).ok();
+    for name in green_actor::pack::live::read_folder(pack).keys() {
+        let target = copy.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(pack.join(name), target).unwrap();
+    }
+    copy
+}
+
 /// A spreadsheet of items (the template in `docs/examples/`, UTF-8 with a BOM as Excel writes
 /// it) goes into a copy of a pack, which then validates clean; a broken table changes nothing.
 #[test]
 fn a_spreadsheet_of_items_goes_into_a_pack() {
     let exe = env!("CARGO_BIN_EXE_green-actor");
-    let copy = std::env::temp_dir().join(format!("green-actor-csv-{}", std::process::id()));
-    std::fs::remove_dir_all(&copy).ok();
     let pack = root().join("assets/packs/shanghai");
-    for name in green_actor::pack::live::read_folder(&pack).keys() {
-        let target = copy.join(name);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(pack.join(name), target).unwrap();
-    }
+    let copy = copy_of(&pack, "csv");
     let items = copy.join("sorting/items.json");
     let original: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&items).unwrap()).unwrap();
@@ -579,14 +585,8 @@ fn the_example_pack_is_clean_and_its_zip_is_what_pack_build_makes() {
 #[test]
 fn a_spreadsheet_of_trips_goes_into_its_week() {
     let exe = env!("CARGO_BIN_EXE_green-actor");
-    let copy = std::env::temp_dir().join(format!("green-actor-trips-{}", std::process::id()));
-    std::fs::remove_dir_all(&copy).ok();
     let pack = root().join("docs/examples/pack");
-    for name in green_actor::pack::live::read_folder(&pack).keys() {
-        let target = copy.join(name);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(pack.join(name), target).unwrap();
-    }
+    let copy = copy_of(&pack, "trips");
     // The copy takes the table's trips into its week file instead of reading the table.
     let manifest = copy.join("pack.json");
     let mut listed: serde_json::Value =
