@@ -7,22 +7,35 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::pack::archive::{read_zip, write_zip};
+use crate::pack::archive::write_zip;
 use crate::pack::live::{parse_files, read_folder};
 use crate::pack::{Lang, Localized, PackReport, listed};
 
-/// A pack's files from a folder or a `.zip`.
+/// A pack's files from a folder, its `pack.json`, or a `.zip`.
 fn read_pack_files(path: &Path) -> Result<BTreeMap<String, Vec<u8>>, Localized> {
     if path.is_dir() {
         return Ok(read_folder(path));
     }
-    let bytes = std::fs::read(path).map_err(|err| {
+    if path
+        .file_name()
+        .is_some_and(|name| name == crate::pack::MANIFEST)
+    {
+        return Ok(read_folder(path.parent().unwrap_or(Path::new("."))));
+    }
+    let bytes = read_file(path)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    crate::pack::upload::pack_files(vec![(name, bytes)])
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Localized> {
+    std::fs::read(path).map_err(|err| {
         Localized::new(
             format!("无法读取「{}」：{err}", path.display()),
             format!("cannot read \"{}\": {err}", path.display()),
         )
-    })?;
-    read_zip(&bytes)
+    })
 }
 
 fn check(path: &Path) -> PackReport {
@@ -32,12 +45,75 @@ fn check(path: &Path) -> PackReport {
     }
 }
 
+/// A table on its own: its header and every cell, as `pack from-csv` would read it. What its
+/// rows name (bins, modes, weeks) is checked once it is in a pack.
+fn check_table(path: &Path) -> (Vec<crate::pack::Problem>, Localized) {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let bytes = match read_file(path) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            let problem = crate::pack::file_problem(&name, crate::pack::Severity::Error, message);
+            return (vec![problem], Localized::new("", ""));
+        }
+    };
+    if is_trips_table(&bytes) {
+        let (trips, problems) = crate::scenes::travel::table::trips(&name, &bytes);
+        let n = trips.len();
+        (
+            problems,
+            Localized::new(
+                format!("出行表格：{n} 次出行"),
+                format!("trips table: {n} trips"),
+            ),
+        )
+    } else {
+        let (items, problems) = crate::scenes::sorting::table::items(&name, &bytes);
+        let n = items.len();
+        (
+            problems,
+            Localized::new(
+                format!("物品表格：{n} 件物品"),
+                format!("items table: {n} items"),
+            ),
+        )
+    }
+}
+
+/// A table whose header has a `week` column holds trips; any other, sorting items.
+fn is_trips_table(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .split(',')
+        .any(|column| column.trim() == "week")
+}
+
 pub fn validate(args: &[String]) -> ExitCode {
     let Some(path) = args.first() else {
-        eprintln!("用法 usage: green-actor validate <内容包文件夹或 .zip pack folder or .zip>");
+        eprintln!(
+            "用法 usage: green-actor validate <内容包文件夹、pack.json、.zip 或 .csv 表格 pack folder, pack.json, .zip or .csv table>"
+        );
         return ExitCode::from(2);
     };
-    let report = check(Path::new(path));
+    let path = Path::new(path);
+    let is_table = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+    let (report, table) = if is_table {
+        let (problems, table) = check_table(path);
+        let report = PackReport {
+            pack: None,
+            problems,
+        };
+        (report, Some(table))
+    } else {
+        (check(path), None)
+    };
     let (shown, more) = listed(&report.problems);
     for problem in shown {
         println!("{}", problem.describe(Lang::Zh));
@@ -64,6 +140,9 @@ pub fn validate(args: &[String]) -> ExitCode {
                 contents.en
             );
         }
+    }
+    if let Some(table) = table {
+        println!("{} / {}", table.zh, table.en);
     }
     println!("{errors} 个错误，{warnings} 个警告 / {errors} errors, {warnings} warnings");
     if errors > 0 {
@@ -143,16 +222,7 @@ fn from_csv(csv: &Path, dir: &Path) -> ExitCode {
     let name = csv
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let header = String::from_utf8_lossy(&bytes)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    let is_trips = header
-        .trim_start_matches('\u{feff}')
-        .split(',')
-        .any(|column| column.trim() == "week");
-    let written = if is_trips {
+    let written = if is_trips_table(&bytes) {
         let (trips, problems) = crate::scenes::travel::table::trips(&name, &bytes);
         refuse_table(&problems).map_or_else(|| write_trips(dir, trips), Err)
     } else {

@@ -639,3 +639,32 @@ fn a_spreadsheet_of_trips_goes_into_its_week() {
     );
     std::fs::remove_dir_all(&copy).ok();
 }
+
+/// `validate` takes a pack's `pack.json` as its folder, and a table on its own (its header and
+/// cells; a trips table is known by its `week` column).
+#[test]
+fn the_validate_command_takes_a_manifest_or_a_table() {
+    let exe = env!("CARGO_BIN_EXE_green-actor");
+    let run = |path: &str| {
+        let out = Command::new(exe)
+            .args(["validate", path])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (ok, said) = run("docs/examples/pack/pack.json");
+    assert!(ok && said.contains("sorting: 10 items, 1 levels"), "{said}");
+    let (ok, said) = run("docs/examples/pack/travel/trips.csv");
+    assert!(ok && said.contains("trips table: 2 trips"), "{said}");
+    let (ok, said) = run("tests/fixtures/packs/table-bad-rows/sorting/items.csv");
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("items.csv:4 tricky: error: \"maybe\" is not yes or no"),
+        "{said}"
+    );
+    assert!(said.contains("items table: 2 items"), "{said}");
+}
