@@ -328,11 +328,11 @@ fn the_validate_command_reports_and_fails() {
     assert!(!bad.status.success());
     let out = String::from_utf8_lossy(&bad.stdout);
     assert!(
-        out.contains("sorting/items.json:15 items[1]: 错误: 缺少字段「reason」"),
+        out.contains("sorting/items.json:15:5 items[1]: 错误: 缺少字段「reason」"),
         "{out}"
     );
     assert!(
-        out.contains("sorting/items.json:15 items[1]: error: missing field `reason`"),
+        out.contains("sorting/items.json:15:5 items[1]: error: missing field `reason`"),
         "{out}"
     );
     let first =

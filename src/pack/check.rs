@@ -49,11 +49,12 @@ impl<'a> FileCheck<'a> {
     }
 
     fn push(&mut self, path: &[Step], severity: Severity, message: Localized) {
-        let line = self.index.line_of(path);
+        let place = self.index.place_of(path);
         self.record(Problem {
             file: self.file.clone(),
             path: render(path),
-            line,
+            line: place.map(|(line, _)| line),
+            column: place.map(|(_, column)| column),
             severity,
             message,
         });
@@ -217,6 +218,7 @@ pub fn parse_json(check: &mut FileCheck<'_>, text: &str) -> Option<Value> {
                 file,
                 path: String::new(),
                 line: Some(err.line()),
+                column: Some(err.column()),
                 severity: Severity::Error,
                 message: Localized::new(
                     format!(

@@ -17,6 +17,7 @@ pub const MAX_NESTING: usize = 128;
 
 /// A parsed file that can answer "which line is this path on?".
 pub struct LineIndex<'a> {
+    text: &'a str,
     root: Option<Value<'a>>,
     /// The byte offset where each line after the first starts, for a line in O(log n).
     line_starts: Vec<usize>,
@@ -34,7 +35,11 @@ impl<'a> LineIndex<'a> {
             .filter(|(_, byte)| *byte == b'\n')
             .map(|(at, _)| at + 1)
             .collect();
-        LineIndex { root, line_starts }
+        LineIndex {
+            text,
+            root,
+            line_starts,
+        }
     }
 
     /// 1-based line number of a byte offset.
@@ -44,6 +49,12 @@ impl<'a> LineIndex<'a> {
 
     /// The 1-based line of the deepest value on `path` that exists in the file.
     pub fn line_of(&self, path: &[Step]) -> Option<usize> {
+        self.place_of(path).map(|(line, _)| line)
+    }
+
+    /// The 1-based line and column (in characters) of the deepest value on `path` that exists
+    /// in the file.
+    pub fn place_of(&self, path: &[Step]) -> Option<(usize, usize)> {
         let mut value = self.root.as_ref()?;
         let mut offset = range_start(value);
         for step in path {
@@ -67,7 +78,16 @@ impl<'a> LineIndex<'a> {
                 None => break,
             }
         }
-        Some(self.line_at(offset))
+        let line = self.line_at(offset);
+        let line_start = match line {
+            1 => 0,
+            _ => self.line_starts[line - 2],
+        };
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |before| before.chars().count());
+        Some((line, column + 1))
     }
 }
 
@@ -132,6 +152,19 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "{\n  \"items\": [\n    {\"id\": \"a\"},\n    {\n      \"id\": \"b\",\n      \"name\": {\"zh\": \"\"}\n    }\n  ]\n}\n";
+
+    #[test]
+    fn the_column_counts_characters_not_bytes() {
+        let text = "{\n  \"items\": [\n    {\"id\": \"报纸\", \"bin\": \"X\"}\n  ]\n}";
+        let index = LineIndex::new(text);
+        let path = [
+            Step::Key("items".into()),
+            Step::Index(0),
+            Step::Key("bin".into()),
+        ];
+        assert_eq!(index.place_of(&path), Some((3, 18)));
+        assert_eq!(index.place_of(&[]), Some((1, 1)));
+    }
 
     #[test]
     fn finds_nested_values() {

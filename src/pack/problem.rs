@@ -23,6 +23,8 @@ pub struct Problem {
     pub path: String,
     /// 1-based line of the value in the file, when it could be found.
     pub line: Option<usize>,
+    /// 1-based column (in characters) where the value starts on that line, when known.
+    pub column: Option<usize>,
     pub severity: Severity,
     pub message: Localized,
 }
@@ -32,11 +34,12 @@ impl Problem {
         self.severity == Severity::Error
     }
 
-    /// One line in the given language: `file:line path: message`.
+    /// One line in the given language: `file:line:column path: message`.
     pub fn describe(&self, lang: Lang) -> String {
-        let place = match self.line {
-            Some(line) => format!("{}:{}", self.file, line),
-            None => self.file.clone(),
+        let place = match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.file),
+            (Some(line), None) => format!("{}:{line}", self.file),
+            _ => self.file.clone(),
         };
         let label = match (self.severity, lang) {
             (Severity::Error, Lang::Zh) => "错误",
@@ -99,6 +102,7 @@ mod tests {
             file: "items.json".into(),
             path: format!("items[{i}]"),
             line: Some(i + 1),
+            column: None,
             severity: Severity::Error,
             message: Localized::new("重复", "duplicate"),
         }

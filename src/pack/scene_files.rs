@@ -19,6 +19,7 @@ pub fn file_problem(file: &str, severity: Severity, message: Localized) -> Probl
         file: file.to_string(),
         path: String::new(),
         line: None,
+        column: None,
         severity,
         message,
     }

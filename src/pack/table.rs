@@ -34,6 +34,7 @@ pub fn cell_problem(file: &str, line: usize, column: &str, message: Localized) -
         file: file.to_string(),
         path: column.to_string(),
         line: Some(line),
+        column: None,
         severity: Severity::Error,
         message,
     }
@@ -177,12 +178,12 @@ pub fn list(cell: &str) -> Vec<&str> {
 }
 
 /// Yes or no; an empty cell is no.
-pub fn yes_no(file: &str, row: &Row, column: &str) -> Result<bool, Problem> {
+pub fn yes_no(file: &str, row: &Row, column: &str) -> Result<bool, Box<Problem>> {
     let value = row.cell(column);
     match value.to_lowercase().as_str() {
         "" | "no" | "false" | "0" | "否" | "n" => Ok(false),
         "yes" | "true" | "1" | "是" | "y" => Ok(true),
-        _ => Err(cell_problem(
+        _ => Err(Box::new(cell_problem(
             file,
             row.line,
             column,
@@ -192,19 +193,19 @@ pub fn yes_no(file: &str, row: &Row, column: &str) -> Result<bool, Problem> {
                     "\"{value}\" is not yes or no (write yes, no, true, false, 1, 0 or leave it empty)"
                 ),
             ),
-        )),
+        ))),
     }
 }
 
 /// A number in a cell ("2.4", "2,4" is not one).
-pub fn number(file: &str, row: &Row, column: &str) -> Result<f64, Problem> {
+pub fn number(file: &str, row: &Row, column: &str) -> Result<f64, Box<Problem>> {
     let value = row.cell(column);
     value
         .parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
         .ok_or_else(|| {
-            cell_problem(
+            Box::new(cell_problem(
                 file,
                 row.line,
                 column,
@@ -212,7 +213,7 @@ pub fn number(file: &str, row: &Row, column: &str) -> Result<f64, Problem> {
                     format!("「{value}」不是数字（例如 2.4）"),
                     format!("\"{value}\" is not a number (e.g. 2.4)"),
                 ),
-            )
+            ))
         })
 }
 
@@ -268,6 +269,7 @@ pub fn relocate(problems: &mut [Problem], merged: &[Merged]) {
             };
             problem.file = rows.table.clone();
             problem.line = Some(*line);
+            problem.column = None;
             problem.path = column_of(rest);
             break;
         }
@@ -367,6 +369,7 @@ mod tests {
             file: "items.json".into(),
             path: path.into(),
             line: None,
+            column: None,
             severity: Severity::Error,
             message: Localized::new("x", "x"),
         };

@@ -82,7 +82,7 @@ describe('06 packs', () => {
       s = await opened(page, 'the broken pack\'s report');
       assert.equal(s.packs.opened.playable, false);
       assert.ok(s.packs.opened.errors >= 1);
-      assert.match(s.packs.opened.problems[0], /^pack\.json:6: /, 'the problem is located');
+      assert.match(s.packs.opened.problems[0], /^pack\.json:6:3: /, 'the problem is located, line and column');
       assert.ok(!s.buttons.use_pack, 'a pack with nothing playable cannot be used');
       await saveShot(page, 'packs-broken-report-1366x768');
       await pressButton(page, 'discard_pack');

@@ -28,13 +28,13 @@ pub fn items(file: &str, bytes: &[u8]) -> (Vec<(usize, Value)>, Vec<Problem>) {
     for row in rows {
         match item(file, &row) {
             Ok(item) => items.push((row.line, item)),
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     (items, problems)
 }
 
-fn item(file: &str, row: &Row) -> Result<Value, Problem> {
+fn item(file: &str, row: &Row) -> Result<Value, Box<Problem>> {
     let mut item = Map::new();
     item.insert("id".into(), json!(row.cell("id")));
     item.insert(

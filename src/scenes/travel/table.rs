@@ -49,13 +49,13 @@ pub fn trips(file: &str, bytes: &[u8]) -> (Vec<TableTrip>, Vec<Problem>) {
                 line: row.line,
                 trip,
             }),
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     (trips, problems)
 }
 
-fn trip(file: &str, row: &Row) -> Result<Value, Problem> {
+fn trip(file: &str, row: &Row) -> Result<Value, Box<Problem>> {
     let mut trip = Map::new();
     trip.insert("id".into(), json!(row.cell("id")));
     trip.insert(
@@ -75,7 +75,7 @@ fn trip(file: &str, row: &Row) -> Result<Value, Problem> {
     if !row.cell("travellers").is_empty() {
         let count = row.cell("travellers").parse::<u32>().map_err(|_| {
             let value = row.cell("travellers");
-            cell_problem(
+            Box::new(cell_problem(
                 file,
                 row.line,
                 "travellers",
@@ -83,7 +83,7 @@ fn trip(file: &str, row: &Row) -> Result<Value, Problem> {
                     format!("「{value}」不是人数（例如 2）"),
                     format!("\"{value}\" is not a number of people (e.g. 2)"),
                 ),
-            )
+            ))
         })?;
         trip.insert("travellers".into(), json!(count));
     }
@@ -107,10 +107,10 @@ fn trip(file: &str, row: &Row) -> Result<Value, Problem> {
 }
 
 /// `walk 2; bus 2.4 + walk 0.3` → two choices, the second of two legs.
-fn choices(file: &str, row: &Row) -> Result<Value, Problem> {
+fn choices(file: &str, row: &Row) -> Result<Value, Box<Problem>> {
     let cell = row.cell("choices");
     let wrong = |part: &str| {
-        cell_problem(
+        Box::new(cell_problem(
             file,
             row.line,
             "choices",
@@ -122,7 +122,7 @@ fn choices(file: &str, row: &Row) -> Result<Value, Problem> {
                     "\"{part}\" should be \"mode km\", e.g. walk 2; separate ways with ; and join the legs of one way with +"
                 ),
             ),
-        )
+        ))
     };
     let mut choices = Vec::new();
     for way in cell
