@@ -24,9 +24,19 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// A pack opened from anywhere (a drop, a link) is shown in the manager at once.
-fn show_new_preview(preview: Res<Preview>, mut navigate: MessageWriter<Navigate>) {
+/// A pack opened from anywhere (a drop, a link) is shown in the manager at once, or as soon as
+/// loading is over (a link arrives while the exhibit is still loading).
+fn show_new_preview(
+    preview: Res<Preview>,
+    screen: Res<State<Screen>>,
+    mut waiting: Local<bool>,
+    mut navigate: MessageWriter<Navigate>,
+) {
     if preview.is_changed() && preview.0.is_some() {
+        *waiting = true;
+    }
+    if *waiting && *screen.get() != Screen::Loading {
+        *waiting = false;
         navigate.write(Navigate::Packs);
     }
 }
