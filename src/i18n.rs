@@ -28,6 +28,11 @@ pub fn tr(lang: Lang, key: &str) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()
 }
 
+/// A UI string in both languages, for text kept as `Localized`.
+pub fn both(key: &str) -> Localized {
+    Localized::new(tr(Lang::Zh, key), tr(Lang::En, key))
+}
+
 /// The keys of the Chinese file, the reference both files must match.
 pub fn keys() -> Vec<String> {
     serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(include_str!(

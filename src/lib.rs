@@ -4,6 +4,7 @@ rust_i18n::i18n!("assets/i18n", fallback = "zh");
 
 pub mod asset_tracking;
 pub mod audio;
+pub mod classroom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod i18n;
@@ -70,6 +71,7 @@ pub fn game(app: &mut App, options: LaunchOptions) {
         world::plugin,
         screens::plugin,
         scenes::plugin,
+        classroom::plugin,
         test_hooks::plugin,
     ));
 }

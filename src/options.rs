@@ -16,6 +16,8 @@ pub struct LaunchOptions {
     pub persist: bool,
     /// The pack to start with.
     pub pack: StartPack,
+    /// A lesson's code from its link (`?lesson=CODE`): the join screen opens with it.
+    pub lesson: Option<String>,
 }
 
 /// Which pack the exhibit starts with.
@@ -46,6 +48,7 @@ impl Default for LaunchOptions {
             seed: None,
             persist: true,
             pack: StartPack::Builtin,
+            lesson: None,
         }
     }
 }
@@ -60,6 +63,9 @@ impl LaunchOptions {
                 "test" => options.test_hooks = value != "0",
                 "seed" => options.seed = value.parse().ok(),
                 "persist" => options.persist = value != "0",
+                "lesson" if !value.trim().is_empty() => {
+                    options.lesson = Some(value.trim().to_string())
+                }
                 "pack" if is_pack_name(value) => options.pack = StartPack::Named(value.to_string()),
                 // Anything else is a link, which the page fetches and the pack manager previews.
                 "pack" => info!("?pack={value} is not a shipped pack's name; opening it as a link"),

@@ -15,8 +15,8 @@ use green_actor::pack::live::{
     ActivePack, BUILTIN_PACK, LoadPack, PackSource, PackStatus, parse_files, read_folder,
 };
 use green_actor::pack::{
-    LevelFile, LevelSummary, Localized, Parsed, SceneData, SceneFormat, SceneId, SceneInput,
-    read_levels,
+    LevelFile, LevelSummary, Localized, Parsed, Question, SceneData, SceneFormat, SceneId,
+    SceneInput, read_levels,
 };
 use green_actor::scenes::sorting::SCENE_ID as SORTING;
 use green_actor::scenes::travel::SCENE_ID as TRAVEL;
@@ -59,6 +59,14 @@ impl SceneData for DummyData {
 
     fn preview(&self, _level: usize) -> Vec<Localized> {
         vec![Localized::new("一轮", "one round")]
+    }
+
+    fn questions(&self, _level: usize, _seed: u64) -> Vec<Question> {
+        Vec::new()
+    }
+
+    fn minutes(&self, _level: usize) -> f32 {
+        1.0
     }
 }
 

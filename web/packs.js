@@ -177,16 +177,18 @@
     return (await Promise.all(children.map(readEntry))).flat();
   }
 
-  async function openDropped(transfer) {
-    const entries = Array.from(transfer.items || [])
-      .map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null))
-      .filter(Boolean);
-    if (entries.length === 0 || entries.every((entry) => entry.isFile)) {
-      return openPicked(transfer.files, 'picked');
+  // Students' results files dropped on the page go to the classroom; everything else is a pack.
+  async function openDropped(entries, files) {
+    const classroom = window.greenActorClass;
+    if (classroom && entries.every((entry) => entry.isFile) && (await classroom.claimResults(files))) {
+      return;
     }
-    const files = (await Promise.all(entries.map(readEntry))).flat();
-    if (files.length > 0) {
-      post({ kind: 'open', origin: 'picked', label: entries[0].name, files });
+    if (entries.length === 0 || entries.every((entry) => entry.isFile)) {
+      return openPicked(files, 'picked');
+    }
+    const inFolders = (await Promise.all(entries.map(readEntry))).flat();
+    if (inFolders.length > 0) {
+      post({ kind: 'open', origin: 'picked', label: entries[0].name, files: inFolders });
     }
   }
 
@@ -217,7 +219,11 @@
   window.addEventListener('drop', (event) => {
     if (!event.dataTransfer || event.dataTransfer.items.length === 0) return;
     event.preventDefault();
-    openDropped(event.dataTransfer);
+    // Read while the event lasts: the browser empties the transfer afterwards.
+    const entries = Array.from(event.dataTransfer.items || [])
+      .map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null))
+      .filter(Boolean);
+    openDropped(entries, Array.from(event.dataTransfer.files));
   });
 
   // `?pack=NAME` is a pack shipped beside the game (the game reads it); anything else is a link.

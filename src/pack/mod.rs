@@ -30,7 +30,8 @@ pub use scene_files::{
     summaries, too_large, unknown_fact, with,
 };
 pub use scene_format::{
-    LevelSummary, PackScene, Parsed, SceneData, SceneFormat, SceneFormats, SceneId, SceneInput,
+    LevelSummary, PackScene, Parsed, Question, SceneData, SceneFormat, SceneFormats, SceneId,
+    SceneInput,
 };
 pub use suggest::{left_out, nearest, with_suggestion};
 pub use text::{Citation, Lang, Localized, Source};

@@ -33,6 +33,22 @@ pub struct LevelSummary {
     pub title: Localized,
 }
 
+/// One question of a level as a class sees it: what is asked, the answers offered, which count
+/// as right and why, with the reason's sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub title: Localized,
+    pub icon: String,
+    /// The answers offered, by index (the bins, the ways to make a trip).
+    pub options: Vec<Localized>,
+    /// The options that count as right.
+    pub right: Vec<usize>,
+    pub reason: Localized,
+    pub source: Vec<String>,
+    pub approx: bool,
+}
+
 /// A scene's checked part of a pack. Each scene downcasts to its own type.
 pub trait SceneData: Any + Send + Sync + fmt::Debug {
     /// The playable levels, in play order.
@@ -44,6 +60,13 @@ pub trait SceneData: Any + Send + Sync + fmt::Debug {
     /// What the pack manager shows of a level before anyone plays it: a line saying how it is
     /// played, then a line per item, trip or place in it.
     fn preview(&self, level: usize) -> Vec<Localized>;
+
+    /// The questions a round of `level` asks with `seed`, in the order it asks them: the same seed
+    /// gives the same questions, so a class shares them.
+    fn questions(&self, level: usize, seed: u64) -> Vec<Question>;
+
+    /// About how many minutes a round of `level` takes, reading and results included.
+    fn minutes(&self, level: usize) -> f32;
 }
 
 /// What a scene's parser is given: its manifest entry, the pack's files and its sources.

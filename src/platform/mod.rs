@@ -14,3 +14,7 @@ pub use web::*;
 mod web_packs;
 #[cfg(target_arch = "wasm32")]
 pub use web_packs::*;
+#[cfg(target_arch = "wasm32")]
+mod web_class;
+#[cfg(target_arch = "wasm32")]
+pub use web_class::*;

@@ -58,3 +58,27 @@ pub fn keep_pack(
 pub fn use_kept_pack(_id: &str) {}
 
 pub fn remove_kept_pack(_id: &str) {}
+
+/// Native runs save a file into the working folder (the browser offers it as a download).
+pub fn save_file(name: &str, _mime: &str, bytes: &[u8]) {
+    if let Err(error) = std::fs::write(name, bytes) {
+        bevy::log::warn!("could not save {name}: {error}");
+    }
+}
+
+/// Native runs take results through the teacher's typed codes; there is no file chooser.
+pub fn pick_result_files() {}
+
+pub fn take_result_files() -> Vec<(String, String)> {
+    Vec::new()
+}
+
+/// Native windows have no text prompt of their own.
+pub fn ask_text(_message: &str, _current: &str) -> Option<String> {
+    None
+}
+
+/// The exhibit's address is the browser's; a native run gives the query alone.
+pub fn page_link(query: &str) -> String {
+    format!("?{query}")
+}

@@ -126,11 +126,20 @@ pub struct RoundOutcome {
     /// Lines under the lessons (how the figures were counted, with their sources).
     pub notes: Vec<SourcedText>,
     pub fact: Option<SourcedText>,
+    /// What was answered to each of the level's questions (`SceneData::questions`), in order, by
+    /// option index; None where nothing was given in time.
+    pub given: Vec<Option<usize>>,
 }
+
+/// A seed every seat of a lesson shares, so the whole class gets the same questions; rounds
+/// take it before the launch seed.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
+pub struct SharedSeed(pub Option<u64>);
 
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PlayRequest>()
-        .init_resource::<PassedLevels>();
+        .init_resource::<PassedLevels>()
+        .init_resource::<SharedSeed>();
     for scene in all() {
         app.add_scene(scene);
     }

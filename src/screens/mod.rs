@@ -21,6 +21,12 @@ pub enum Screen {
     Playing(SceneId),
     Results,
     Packs,
+    /// Joining a lesson, and a student's lesson page during it.
+    Join,
+    /// A student's results card at the end of a lesson.
+    LessonCard,
+    /// The teacher's view: plan, class results, projector.
+    Teacher,
 }
 
 impl Screen {
@@ -32,6 +38,9 @@ impl Screen {
             Screen::Playing(_) => "playing",
             Screen::Results => "results",
             Screen::Packs => "packs",
+            Screen::Join => "join",
+            Screen::LessonCard => "lesson_card",
+            Screen::Teacher => "teacher",
         }
     }
 }
@@ -44,6 +53,9 @@ pub enum Navigate {
     Play(SceneId, usize),
     Results,
     Packs,
+    Join,
+    LessonCard,
+    Teacher,
 }
 
 pub(crate) fn plugin(app: &mut App) {
@@ -73,6 +85,9 @@ fn navigate(
         Navigate::SceneSelect => Screen::SceneSelect,
         Navigate::Results => Screen::Results,
         Navigate::Packs => Screen::Packs,
+        Navigate::Join => Screen::Join,
+        Navigate::LessonCard => Screen::LessonCard,
+        Navigate::Teacher => Screen::Teacher,
         Navigate::Play(scene, level) => {
             *play = PlayRequest { scene, level };
             Screen::Playing(scene)

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
+use crate::classroom::{StudentLesson, StudentRequest};
 use crate::scenes::{Bar, Headline, PassedLevels, RoundOutcome};
 use crate::ui::{self, UiParams, UiSystems};
 
@@ -25,9 +26,17 @@ fn remember_pass(outcome: Option<Res<RoundOutcome>>, mut passed: ResMut<PassedLe
 fn keys(
     input: Res<ButtonInput<KeyCode>>,
     outcome: Option<Res<RoundOutcome>>,
+    lesson: Option<Res<StudentLesson>>,
     mut navigate: MessageWriter<Navigate>,
+    mut lesson_requests: MessageWriter<StudentRequest>,
 ) {
     let Some(outcome) = outcome else { return };
+    if lesson.is_some() {
+        if ui::confirm_pressed(&input) {
+            lesson_requests.write(StudentRequest::Continue);
+        }
+        return;
+    }
     if ui::confirm_pressed(&input) {
         let level = if outcome.has_next {
             outcome.level + 1
@@ -44,7 +53,9 @@ fn keys(
 fn show(
     mut params: UiParams,
     outcome: Option<Res<RoundOutcome>>,
+    lesson: Option<Res<StudentLesson>>,
     mut navigate: MessageWriter<Navigate>,
+    mut lesson_requests: MessageWriter<StudentRequest>,
 ) -> Result {
     let Some(outcome) = outcome else {
         return Ok(());
@@ -53,8 +64,17 @@ fn show(
     let theme = params.theme.clone();
     ui::corner_language_switch(&ctx, &mut params);
     let mut root = ui::root_ui(&ctx, "results");
-    if let Some(go) = action_bar(&mut root, &mut params, &outcome) {
-        navigate.write(go);
+    match lesson {
+        Some(lesson) => {
+            if lesson_bar(&mut root, &mut params, &lesson) {
+                lesson_requests.write(StudentRequest::Continue);
+            }
+        }
+        None => {
+            if let Some(go) = action_bar(&mut root, &mut params, &outcome) {
+                navigate.write(go);
+            }
+        }
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
@@ -173,6 +193,44 @@ fn action_bar(
 
 /// The widest an action button grows (logical points).
 const ACTION_WIDTH: f32 = 260.0;
+
+/// In a lesson the one way on is the lesson's next level (or the results card after the last).
+fn lesson_bar(root: &mut egui::Ui, params: &mut UiParams, lesson: &StudentLesson) -> bool {
+    let zoom = params.layout.zoom();
+    let theme = params.theme.clone();
+    let label = if lesson.is_over() {
+        params.language.t("class.see_card")
+    } else {
+        params
+            .language
+            .t("class.next_of")
+            .replace("%{step}", &(lesson.step() + 1).to_string())
+            .replace("%{steps}", &lesson.plan.steps.len().to_string())
+    };
+    let mut go = false;
+    egui::Panel::bottom(egui::Id::new("results-actions"))
+        .frame(
+            egui::Frame::new()
+                .fill(egui::Color32::from_white_alpha(235))
+                .inner_margin(egui::Margin::symmetric(12, 10)),
+        )
+        .show(root, |ui| {
+            ui.vertical_centered(|ui| {
+                let width = ui.available_width().min(ACTION_WIDTH * 1.4);
+                go = ui::big_button(
+                    ui,
+                    &mut params.rects,
+                    zoom,
+                    "lesson_next",
+                    &label,
+                    theme.green,
+                    width,
+                )
+                .clicked();
+            });
+        });
+    go
+}
 
 fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
     let theme = &params.theme;

@@ -22,6 +22,9 @@ fn keys(input: Res<ButtonInput<KeyCode>>, mut navigate: MessageWriter<Navigate>)
     }
 }
 
+/// About how wide the row of the classroom and packs buttons is, to centre it (logical points).
+const LINKS_WIDTH: f32 = 250.0;
+
 fn show(
     mut params: UiParams,
     pack: Option<Res<ActivePack>>,
@@ -86,11 +89,21 @@ fn show(
                             let running = super::packs::running_line(&params, &pack.0);
                             ui::paragraph(ui, &running, 17.0, theme.muted);
                         }
-                        let packs = params.language.t("title.packs");
-                        if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs).clicked()
-                        {
-                            navigate.write(Navigate::Packs);
-                        }
+                        ui.horizontal(|ui| {
+                            let packs = params.language.t("title.packs");
+                            let class = params.language.t("title.class");
+                            ui.add_space(((ui.available_width() - LINKS_WIDTH) / 2.0).max(0.0));
+                            if ui::small_button(ui, &mut params.rects, zoom, "class", &class)
+                                .clicked()
+                            {
+                                navigate.write(Navigate::Join);
+                            }
+                            if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs)
+                                .clicked()
+                            {
+                                navigate.write(Navigate::Packs);
+                            }
+                        });
                     });
                 });
             });

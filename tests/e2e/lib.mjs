@@ -341,6 +341,24 @@ export async function tapButton(page, name, timeout = STEP_TIMEOUT) {
   await nextFrames(page, 1);
 }
 
+/**
+ * Scrolls the page's scrolling card with the mouse wheel until button `name` is wholly inside the
+ * window (a long card holds some buttons below the fold).
+ */
+export async function scrollToButton(page, name, timeout = STEP_TIMEOUT) {
+  const { height, width } = page.viewportSize();
+  for (let tries = 0; tries < 20; tries += 1) {
+    const rect = await buttonRect(page, name, timeout);
+    const below = rect.y + rect.h - (height - 8);
+    const above = 8 - rect.y;
+    if (below <= 0 && above <= 0) return rect;
+    await page.mouse.move(width / 2, height / 2);
+    await page.mouse.wheel(0, below > 0 ? Math.min(below + 40, height / 2) : -Math.min(above + 40, height / 2));
+    await nextFrames(page, 3);
+  }
+  throw new Error(`button "${name}" could not be scrolled into view`);
+}
+
 /** Clicks (mouse) or taps (touch) button `name`. */
 export async function pressButton(page, name, { touch = false, timeout = STEP_TIMEOUT } = {}) {
   return touch ? tapButton(page, name, timeout) : clickButton(page, name, timeout);
@@ -394,13 +412,17 @@ export async function pressKey(page, key) {
 /** The smallest tap target, in CSS px. */
 export const MIN_TAP = 44;
 
-/** Every drawn button is inside the window and big enough for a finger; returns the state. */
-export async function everyButtonFits(page, size, screen) {
+/**
+ * Every drawn button is inside the window (on a scrolling page: across it) and big enough for a
+ * finger; returns the state.
+ */
+export async function everyButtonFits(page, size, screen, { scrolls = false } = {}) {
   await nextFrames(page, 3);
   const s = await waitForState(page, (s) => Object.keys(s.buttons).length > 0, 10_000, `buttons on ${screen}`);
   const found = [];
   for (const [name, r] of Object.entries(s.buttons)) {
-    const inside = r.x >= -0.5 && r.y >= -0.5 && r.x + r.w <= size.width + 0.5 && r.y + r.h <= size.height + 0.5;
+    const across = r.x >= -0.5 && r.x + r.w <= size.width + 0.5;
+    const inside = across && (scrolls || (r.y >= -0.5 && r.y + r.h <= size.height + 0.5));
     if (!inside) found.push(`${name} at ${JSON.stringify(r)} is outside ${size.width}x${size.height}`);
     if (r.w < MIN_TAP || r.h < MIN_TAP) found.push(`${name} is ${r.w.toFixed(1)}x${r.h.toFixed(1)} px`);
   }

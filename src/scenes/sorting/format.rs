@@ -264,6 +264,14 @@ impl SceneData for SortingData {
         }));
         lines
     }
+
+    fn questions(&self, level: usize, seed: u64) -> Vec<crate::pack::Question> {
+        super::questions::questions(self, level, seed)
+    }
+
+    fn minutes(&self, level: usize) -> f32 {
+        super::questions::minutes(self, level)
+    }
 }
 
 /// `#RRGGBB` → sRGB bytes.

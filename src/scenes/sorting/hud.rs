@@ -214,6 +214,8 @@ fn show(
                     260.0,
                 )
                 .clicked()
+                    && time.elapsed_secs_f64() - feedback.shown_at
+                        >= super::FEEDBACK_TAP_GUARD_SECONDS
                 {
                     actions.write(SortAction::Continue);
                 }

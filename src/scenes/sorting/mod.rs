@@ -6,6 +6,7 @@ mod effects;
 pub mod format;
 mod hud;
 mod input;
+pub mod questions;
 pub mod rules;
 pub mod table;
 mod test_state;
@@ -104,7 +105,13 @@ impl Phase {
 pub struct Feedback {
     pub item: usize,
     pub verdict: Verdict,
+    /// When the card appeared (real seconds since start).
+    pub shown_at: f64,
 }
+
+/// The feedback card's button takes no tap this soon after the card appears: the tap that put an
+/// item in a bin under the card must not also dismiss the card before the "why" is read.
+pub const FEEDBACK_TAP_GUARD_SECONDS: f64 = 0.5;
 
 /// The round being played.
 #[derive(Resource)]
@@ -205,6 +212,7 @@ fn start_round(
     pack: Res<ActivePack>,
     request: Res<PlayRequest>,
     options: Res<LaunchOptions>,
+    shared: Res<crate::scenes::SharedSeed>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     let Some(data) = pack
@@ -217,7 +225,7 @@ fn start_round(
     };
     let level_index = request.level.min(data.levels.len().saturating_sub(1));
     let level = &data.levels[level_index];
-    let seed = options.seed.unwrap_or_else(rand::random);
+    let seed = shared.0.or(options.seed).unwrap_or_else(rand::random);
     let order = match rules::draw_round(&data, level, seed) {
         Ok(order) => order,
         Err(err) => {
@@ -252,6 +260,7 @@ fn apply_actions(
     mut sorted: MessageWriter<Sorted>,
     mut sounds: MessageWriter<PlaySound>,
     mut eco: MessageWriter<EcoChange>,
+    time: Res<Time<Real>>,
 ) {
     for action in actions.read() {
         let sorting = &mut *sorting;
@@ -299,7 +308,11 @@ fn apply_actions(
                     sounds.write(PlaySound(Sfx::Wrong));
                     eco.write(EcoChange(-ECO_LOSS_WRONG));
                     sorting.phase = Phase::Feedback;
-                    sorting.feedback = Some(Feedback { item, verdict });
+                    sorting.feedback = Some(Feedback {
+                        item,
+                        verdict,
+                        shown_at: time.elapsed_secs_f64(),
+                    });
                 }
             }
             (SortAction::Continue, Phase::Feedback) => {
@@ -401,5 +414,6 @@ fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
         lessons,
         notes: Vec::new(),
         fact,
+        given: sorting.round.given(),
     }
 }

@@ -204,6 +204,13 @@ impl Round {
         self.score
     }
 
+    /// The bin given for each item of the round, in order; None for items missed or not reached.
+    pub fn given(&self) -> Vec<Option<usize>> {
+        (0..self.order.len())
+            .map(|i| self.answers.get(i).and_then(|answer| answer.chosen))
+            .collect()
+    }
+
     pub fn is_finished(&self) -> bool {
         self.current().is_none()
     }

@@ -276,4 +276,12 @@ impl SceneData for TravelData {
         }));
         lines
     }
+
+    fn questions(&self, level: usize, _seed: u64) -> Vec<crate::pack::Question> {
+        super::questions::questions(self, level)
+    }
+
+    fn minutes(&self, level: usize) -> f32 {
+        super::questions::minutes(self, level)
+    }
 }

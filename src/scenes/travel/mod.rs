@@ -11,6 +11,7 @@ mod input;
 pub mod layout;
 mod map;
 mod outcome;
+pub mod questions;
 pub mod rules;
 pub mod table;
 mod test_state;

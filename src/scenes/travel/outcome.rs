@@ -97,6 +97,9 @@ pub(super) fn outcome(travel: &Travel, pack: &ActivePack) -> RoundOutcome {
         lessons,
         notes: vec![how_counted(travel, pack)],
         fact,
+        given: (0..level.trips.len())
+            .map(|i| travel.week.chosen.get(i).copied())
+            .collect(),
     }
 }
 

@@ -1,0 +1,49 @@
+//! The classroom's screens: joining a lesson, the student's results card, the teacher's view.
+
+mod card;
+mod join;
+mod teacher_class;
+mod teacher_plan;
+mod teacher_view;
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::ui::{self, UiParams};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((join::plugin, card::plugin, teacher_view::plugin));
+}
+
+/// Space above a page's card, clear of the corner buttons (logical points).
+const TOP_GAP: f32 = 64.0;
+
+/// A page of the classroom: the language switch, a scrolling card in the middle of the window.
+fn page(
+    ctx: &egui::Context,
+    params: &mut UiParams,
+    id: &str,
+    widest: f32,
+    add: impl FnOnce(&mut egui::Ui, &mut UiParams),
+) {
+    ui::corner_language_switch(ctx, params);
+    let theme = params.theme.clone();
+    let mut root = ui::root_ui(ctx, id);
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(TOP_GAP);
+                        let width = ui::card_width(ctx, widest);
+                        ui::card_frame(&theme).show(ui, |ui| {
+                            ui.set_width(width - 44.0);
+                            add(ui, params);
+                        });
+                        ui.add_space(16.0);
+                    });
+                });
+        });
+}

@@ -1,0 +1,75 @@
+//! The page's side of classroom mode (`classroom.js`): saving a file, picking results files, a
+//! text prompt that brings up the device's own keyboard, and the page's own link.
+
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls `window.greenActorClass[method](arguments…)`, when the page has it.
+fn call(method: &str, arguments: &Array) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let class = get(&window, "greenActorClass");
+    if let Some(function) = get(&class, method).dyn_ref::<Function>() {
+        let _ = function.apply(&class, arguments);
+    }
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn save_file(name: &str, mime: &str, bytes: &[u8]) {
+    let arguments = Array::new();
+    arguments.push(&JsValue::from_str(name));
+    arguments.push(&JsValue::from_str(mime));
+    arguments.push(&Uint8Array::from(bytes).into());
+    call("save", &arguments);
+}
+
+pub fn pick_result_files() {
+    call("pick", &Array::new());
+}
+
+/// Results files picked or dropped since the last call: name and text.
+pub fn take_result_files() -> Vec<(String, String)> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let inbox = get(&window, "__greenActorClassInbox");
+    let Some(inbox) = inbox.dyn_ref::<Array>() else {
+        return Vec::new();
+    };
+    if inbox.length() == 0 {
+        return Vec::new();
+    }
+    inbox
+        .splice(0, inbox.length(), &JsValue::UNDEFINED)
+        .iter()
+        .filter_map(|file| {
+            Some((
+                get(&file, "name").as_string()?,
+                get(&file, "text").as_string()?,
+            ))
+        })
+        .collect()
+}
+
+/// The browser's own text prompt (the device's keyboard, paste included); None when cancelled.
+pub fn ask_text(message: &str, current: &str) -> Option<String> {
+    web_sys::window()?
+        .prompt_with_message_and_default(message, current)
+        .ok()
+        .flatten()
+}
+
+/// This page's address with `query` (`lesson=…`) instead of its own.
+pub fn page_link(query: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return format!("?{query}");
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
