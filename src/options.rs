@@ -18,6 +18,18 @@ pub struct LaunchOptions {
     pub pack: StartPack,
     /// A lesson's code from its link (`?lesson=CODE`): the join screen opens with it.
     pub lesson: Option<String>,
+    /// Who the exhibit is set up for (`?mode=classroom`, the default, or `?mode=kiosk`).
+    pub mode: Mode,
+}
+
+/// Who the exhibit is set up for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// A browser at school or at home: the classroom (lessons, results) is on the title screen.
+    #[default]
+    Classroom,
+    /// A walk-up touch screen in a hall: no lessons, nothing a visitor could get lost in.
+    Kiosk,
 }
 
 /// Which pack the exhibit starts with.
@@ -49,6 +61,7 @@ impl Default for LaunchOptions {
             persist: true,
             pack: StartPack::Builtin,
             lesson: None,
+            mode: Mode::Classroom,
         }
     }
 }
@@ -63,6 +76,8 @@ impl LaunchOptions {
                 "test" => options.test_hooks = value != "0",
                 "seed" => options.seed = value.parse().ok(),
                 "persist" => options.persist = value != "0",
+                "mode" if value == "kiosk" => options.mode = Mode::Kiosk,
+                "mode" => options.mode = Mode::Classroom,
                 "lesson" if !value.trim().is_empty() => {
                     options.lesson = Some(value.trim().to_string())
                 }
@@ -134,6 +149,17 @@ mod tests {
             let options = LaunchOptions::from_args(&args);
             assert_eq!(options.pack, StartPack::Path("/tmp/my pack".into()));
         }
+    }
+
+    #[test]
+    fn classroom_mode_is_the_default_and_a_lesson_link_carries_its_code() {
+        assert_eq!(LaunchOptions::default().mode, Mode::Classroom);
+        let kiosk = LaunchOptions::from_pairs([("mode", "kiosk")]);
+        assert_eq!(kiosk.mode, Mode::Kiosk);
+        let lesson = LaunchOptions::from_pairs([("mode", "classroom"), ("lesson", " 1X4K-7QRM ")]);
+        assert_eq!(lesson.mode, Mode::Classroom);
+        assert_eq!(lesson.lesson.as_deref(), Some("1X4K-7QRM"));
+        assert_eq!(LaunchOptions::from_pairs([("lesson", "")]).lesson, None);
     }
 
     #[test]

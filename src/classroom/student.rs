@@ -96,14 +96,15 @@ fn prefill_from_link(options: Res<LaunchOptions>, mut draft: ResMut<JoinDraft>) 
     }
 }
 
-/// A lesson link opens the join screen once the exhibit has loaded.
+/// A lesson link opens the join screen once the exhibit has loaded (not on a kiosk).
 fn open_linked_lesson(
     options: Res<LaunchOptions>,
     lesson: Option<Res<StudentLesson>>,
     mut opened: Local<bool>,
     mut navigate: MessageWriter<Navigate>,
 ) {
-    if options.lesson.is_some() && lesson.is_none() && !*opened {
+    let classroom = options.mode == crate::options::Mode::Classroom;
+    if classroom && options.lesson.is_some() && lesson.is_none() && !*opened {
         *opened = true;
         navigate.write(Navigate::Join);
     }

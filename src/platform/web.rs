@@ -49,7 +49,7 @@ pub fn query_pairs() -> Vec<(String, String)> {
         return Vec::new();
     };
     let mut pairs = Vec::new();
-    for key in ["lang", "test", "seed", "persist", "pack", "lesson"] {
+    for key in ["lang", "test", "seed", "persist", "pack", "lesson", "mode"] {
         if let Some(value) = params.get(key) {
             pairs.push((key.to_string(), value));
         }

@@ -4,6 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
+use crate::options::{LaunchOptions, Mode};
 use crate::pack::live::ActivePack;
 use crate::ui::{self, UiParams, UiSystems};
 
@@ -27,10 +28,12 @@ const LINKS_WIDTH: f32 = 250.0;
 
 fn show(
     mut params: UiParams,
+    options: Res<LaunchOptions>,
     pack: Option<Res<ActivePack>>,
     mut navigate: MessageWriter<Navigate>,
 ) -> Result {
     let ctx = params.contexts.ctx_mut()?.clone();
+    let classroom = options.mode == Mode::Classroom;
     let zoom = params.layout.zoom();
     let lang = params.language.0;
     let theme = params.theme.clone();
@@ -93,8 +96,9 @@ fn show(
                             let packs = params.language.t("title.packs");
                             let class = params.language.t("title.class");
                             ui.add_space(((ui.available_width() - LINKS_WIDTH) / 2.0).max(0.0));
-                            if ui::small_button(ui, &mut params.rects, zoom, "class", &class)
-                                .clicked()
+                            if classroom
+                                && ui::small_button(ui, &mut params.rects, zoom, "class", &class)
+                                    .clicked()
                             {
                                 navigate.write(Navigate::Join);
                             }

@@ -64,7 +64,7 @@ async function sortWithOneMistake(page) {
   }
 }
 
-describe('classroom: a lesson from plan to class table', () => {
+describe('07 classroom', () => {
   let browser;
   before(async () => {
     browser = await launchBrowser();
