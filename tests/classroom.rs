@@ -129,6 +129,17 @@ fn play_lesson(code: &str, seat: u8, wrong: &[usize], launch_seed: u64) -> (Stri
     let lesson = app.world().resource::<StudentLesson>();
     assert!(lesson.is_over());
     assert_eq!(lesson.answers.len(), 2, "both levels are recorded");
+    let pack = app.world().resource::<ActivePack>().0.clone();
+    let topics = lesson.topics(&pack);
+    let names: Vec<&str> = topics.iter().map(|(name, ..)| name.en.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Waste sorting", "Low-carbon travel"],
+        "one topic per scene"
+    );
+    let sorted = &lesson.answers[0];
+    let right = sorted.iter().filter(|a| a.is_right()).count();
+    assert_eq!((topics[0].1, topics[0].2), (right, sorted.len()));
     (lesson.result_code(), order)
 }
 

@@ -10,6 +10,7 @@ pub mod qr;
 pub mod result;
 mod screens;
 mod student;
+mod student_store;
 mod teacher;
 mod test_state;
 
@@ -24,6 +25,7 @@ pub const RESULT_FILE_FORMAT: &str = "green-actor-result";
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
         student::plugin,
+        student_store::plugin,
         teacher::plugin,
         screens::plugin,
         test_state::plugin,

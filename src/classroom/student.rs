@@ -41,6 +41,35 @@ impl StudentLesson {
         }
     }
 
+    /// Right answers and questions per topic (each scene of the lesson, in lesson order).
+    pub fn topics(&self, pack: &crate::pack::Pack) -> Vec<(Localized, usize, usize)> {
+        let mut topics: Vec<(usize, Localized, usize, usize)> = Vec::new();
+        for (step, answers) in self.answers.iter().enumerate() {
+            let Some(scene) = self.plan.steps.get(step).map(|s| s.scene) else {
+                continue;
+            };
+            let right = answers.iter().filter(|a| a.is_right()).count();
+            match topics.iter_mut().find(|(known, ..)| *known == scene) {
+                Some((_, _, r, t)) => {
+                    *r += right;
+                    *t += answers.len();
+                }
+                None => {
+                    let name = pack
+                        .scenes
+                        .get(scene)
+                        .map(|s| crate::i18n::both(&format!("scene.{}.title", s.id().name())))
+                        .unwrap_or_default();
+                    topics.push((scene, name, right, answers.len()));
+                }
+            }
+        }
+        topics
+            .into_iter()
+            .map(|(_, name, r, t)| (name, r, t))
+            .collect()
+    }
+
     pub fn result_code(&self) -> String {
         self.result().code(&self.code)
     }
@@ -96,16 +125,31 @@ fn prefill_from_link(options: Res<LaunchOptions>, mut draft: ResMut<JoinDraft>) 
     }
 }
 
-/// A lesson link opens the join screen once the exhibit has loaded (not on a kiosk).
+/// Once the exhibit has loaded (not on a kiosk): a lesson kept on this device goes on where it
+/// was; otherwise a lesson link opens the join screen.
 fn open_linked_lesson(
+    mut commands: Commands,
     options: Res<LaunchOptions>,
+    pack: Res<ActivePack>,
     lesson: Option<Res<StudentLesson>>,
+    mut seed: ResMut<SharedSeed>,
     mut opened: Local<bool>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     let classroom = options.mode == crate::options::Mode::Classroom;
-    if classroom && options.lesson.is_some() && lesson.is_none() && !*opened {
-        *opened = true;
+    if !classroom || lesson.is_some() || *opened {
+        return;
+    }
+    *opened = true;
+    if let Some(kept) = super::student_store::resume(&options, &pack.0) {
+        seed.0 = Some(kept.plan.seed(kept.step()));
+        navigate.write(if kept.is_over() {
+            Navigate::LessonCard
+        } else {
+            Navigate::Join
+        });
+        commands.insert_resource(kept);
+    } else if options.lesson.is_some() {
         navigate.write(Navigate::Join);
     }
 }
@@ -148,6 +192,7 @@ fn handle_requests(
     mut lesson: Option<ResMut<StudentLesson>>,
     mut draft: ResMut<JoinDraft>,
     mut seed: ResMut<SharedSeed>,
+    options: Res<LaunchOptions>,
     mut navigate: MessageWriter<Navigate>,
 ) {
     let Some(pack) = pack else { return };
@@ -195,6 +240,7 @@ fn handle_requests(
             }
             StudentRequest::Leave => {
                 commands.remove_resource::<StudentLesson>();
+                super::student_store::forget(&options);
                 seed.0 = None;
                 *draft = JoinDraft::default();
                 navigate.write(Navigate::Title);

@@ -137,6 +137,12 @@ describe('07 classroom', () => {
 
       step('results file saved');
 
+      // A phone that drops the page (sending the file in another app) gets the card back.
+      await student.page.reload({ waitUntil: 'load' });
+      const back = await waitForState(student.page, (s) => s.screen === 'lesson_card', 120_000, 'the card after a reload');
+      assert.equal(back.classroom.student.result_code, card.classroom.student.result_code);
+      step('card back after a reload');
+
       // Dropped on the teacher's page, it appears in the class table.
       assertNoProblems(student.page);
       await student.context.close();

@@ -72,26 +72,19 @@ fn show(
                 ui::title(ui, &score, 34.0, theme.ink);
             });
             ui.add_space(8.0);
+            for (topic, right, total) in lesson.topics(&pack.0) {
+                topic_bar(ui, params, topic.get(lang), right, total);
+            }
             for (step, answers) in result.steps.iter().enumerate() {
                 let right = answers.iter().filter(|a| a.is_right()).count();
                 let title = lesson.plan.title(&pack.0, step);
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(format!("{}. {}", step + 1, title.get(lang)))
-                            .size(19.0)
-                            .color(theme.ink),
-                    );
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{right} / {}  {}",
-                            answers.len(),
-                            percent(right, answers.len())
-                        ))
-                        .size(19.0)
-                        .strong()
-                        .color(theme.green_dark),
-                    );
-                });
+                let line = format!(
+                    "{}. {}: {right} / {}",
+                    step + 1,
+                    title.get(lang),
+                    answers.len()
+                );
+                ui::paragraph(ui, &line, 17.0, theme.muted);
             }
             missed(ui, params, &pack, &lesson);
             ui.add_space(14.0);
@@ -135,6 +128,38 @@ fn show(
         },
     );
     Ok(())
+}
+
+/// The widest a topic's name column grows (logical points).
+const TOPIC_LABEL_WIDTH: f32 = 150.0;
+
+/// One topic's share of right answers as a bar with its figures.
+fn topic_bar(ui: &mut egui::Ui, params: &UiParams, topic: &str, right: usize, total: usize) {
+    let theme = &params.theme;
+    ui.horizontal(|ui| {
+        let label = (ui.available_width() * 0.35).min(TOPIC_LABEL_WIDTH);
+        ui.add_sized(
+            egui::vec2(label, 28.0),
+            egui::Label::new(egui::RichText::new(topic).size(19.0).color(theme.ink)).wrap(),
+        );
+        let share = if total == 0 {
+            0.0
+        } else {
+            right as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(share)
+                .fill(theme.green)
+                .desired_width((ui.available_width() - 110.0).max(40.0)),
+        );
+        let figures = format!("{right} / {total} {}", percent(right, total));
+        ui.label(
+            egui::RichText::new(figures)
+                .size(19.0)
+                .strong()
+                .color(theme.green_dark),
+        );
+    });
 }
 
 /// Each question missed: what it was, the right answer, what was given and why.

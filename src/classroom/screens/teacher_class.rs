@@ -133,7 +133,11 @@ fn seat_table(ui: &mut egui::Ui, params: &UiParams, desk: &TeacherDesk, lesson: 
                     cell(ui, t("class.seat"), true);
                     cell(ui, t("results.correct"), true);
                     for step in 0..lesson.len() {
-                        cell(ui, format!("{}", step + 1), true);
+                        cell(
+                            ui,
+                            t("class.level_n").replace("%{n}", &(step + 1).to_string()),
+                            true,
+                        );
                     }
                     ui.end_row();
                     for line in desk.class.lines() {
@@ -180,20 +184,21 @@ fn question_line(
         .first()
         .and_then(|i| question.options.get(*i))
         .map_or("", |o| o.get(lang));
-    let mut text = format!(
-        "{}.{} {} → {right}: {}",
-        tally.step + 1,
-        tally.index + 1,
-        question.title.get(lang),
-        t("class.right_of")
-            .replace("%{right}", &tally.right.to_string())
-            .replace("%{answered}", &tally.answered.to_string()),
-    );
+    let mut text = t("class.question_line")
+        .replace("%{n}", &format!("{}.{}", tally.step + 1, tally.index + 1))
+        .replace("%{title}", question.title.get(lang))
+        .replace("%{answer}", right)
+        .replace("%{right}", &tally.right.to_string())
+        .replace("%{answered}", &tally.answered.to_string());
     if let Some((given, count)) = tally.commonest_wrong() {
         let gave = given
             .and_then(|g| question.options.get(g))
             .map_or_else(|| t("class.no_answer"), |o| o.get(lang).to_string());
-        text.push_str(&format!("; {} {gave} ({count})", t("class.most_gave")));
+        text.push_str(
+            &t("class.most_gave_count")
+                .replace("%{gave}", &gave)
+                .replace("%{count}", &count.to_string()),
+        );
     }
     let color = if tally.missed() > 0 {
         theme.error

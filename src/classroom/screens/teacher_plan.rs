@@ -139,6 +139,9 @@ pub(super) fn show(
         }
         if let Some((link, modules)) = link_qr {
             ui::paragraph(ui, &t("class.link_hint"), 17.0, theme.ink);
+            if only_this_computer(link) {
+                ui::paragraph(ui, &t("class.link_local_only"), 17.0, theme.error);
+            }
             ui.label(
                 egui::RichText::new(link)
                     .size(16.0)
@@ -149,4 +152,25 @@ pub(super) fn show(
             ui::record(&mut params.rects, zoom, "lesson_qr", response.rect);
         }
     });
+}
+
+/// Whether a link names this computer itself, which pupils' devices cannot open.
+fn only_this_computer(link: &str) -> bool {
+    let host = link.split("://").nth(1).unwrap_or(link);
+    ["127.", "localhost", "[::1]", "0.0.0.0"]
+        .iter()
+        .any(|local| host.starts_with(local))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_this_computer;
+
+    #[test]
+    fn a_link_to_this_computer_is_told_apart_from_one_pupils_can_open() {
+        assert!(only_this_computer("http://127.0.0.1:8080/?lesson=X"));
+        assert!(only_this_computer("http://localhost:8080/?lesson=X"));
+        assert!(!only_this_computer("http://192.168.1.20:8080/?lesson=X"));
+        assert!(!only_this_computer("https://exhibit.example.org/?lesson=X"));
+    }
 }
