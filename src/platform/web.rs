@@ -70,3 +70,40 @@ pub fn has_touch_screen() -> bool {
         .and_then(|points| points.as_f64())
         .is_some_and(|points| points > 0.0)
 }
+
+/// A property of a JS object, or undefined.
+pub(super) fn js_get(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls `window[host][method](arguments…)`, when the page has it.
+pub(super) fn call_host(host: &str, method: &str, arguments: &js_sys::Array) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let object = js_get(&window, host);
+    if let Some(function) =
+        wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&js_get(&object, method))
+    {
+        let _ = function.apply(&object, arguments);
+    }
+}
+
+/// Empties the page's array `window[name]` and gives what it held (messages the page posted).
+pub(super) fn drain_inbox(name: &str) -> Vec<JsValue> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let inbox = js_get(&window, name);
+    let Some(inbox) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(&inbox) else {
+        return Vec::new();
+    };
+    if inbox.length() == 0 {
+        return Vec::new();
+    }
+    inbox
+        .splice(0, inbox.length(), &JsValue::UNDEFINED)
+        .iter()
+        .filter(|message| !message.is_undefined())
+        .collect()
+}

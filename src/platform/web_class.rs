@@ -1,22 +1,13 @@
 //! The page's side of classroom mode (`classroom.js`): saving a file, picking results files, a
 //! text prompt that brings up the device's own keyboard, and the page's own link.
 
-use js_sys::{Array, Function, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsValue;
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
+use super::web::{call_host, drain_inbox, js_get};
 
-/// Calls `window.greenActorClass[method](arguments…)`, when the page has it.
 fn call(method: &str, arguments: &Array) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let class = get(&window, "greenActorClass");
-    if let Some(function) = get(&class, method).dyn_ref::<Function>() {
-        let _ = function.apply(&class, arguments);
-    }
+    call_host("greenActorClass", method, arguments);
 }
 
 /// Offers `bytes` as a download named `name`.
@@ -34,23 +25,12 @@ pub fn pick_result_files() {
 
 /// Results files picked or dropped since the last call: name and text.
 pub fn take_result_files() -> Vec<(String, String)> {
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
-    let inbox = get(&window, "__greenActorClassInbox");
-    let Some(inbox) = inbox.dyn_ref::<Array>() else {
-        return Vec::new();
-    };
-    if inbox.length() == 0 {
-        return Vec::new();
-    }
-    inbox
-        .splice(0, inbox.length(), &JsValue::UNDEFINED)
+    drain_inbox("__greenActorClassInbox")
         .iter()
         .filter_map(|file| {
             Some((
-                get(&file, "name").as_string()?,
-                get(&file, "text").as_string()?,
+                js_get(file, "name").as_string()?,
+                js_get(file, "text").as_string()?,
             ))
         })
         .collect()

@@ -3,15 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, Function, Object, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+
+use super::web::{call_host, drain_inbox, js_get as get};
 
 use crate::pack::Localized;
 use crate::pack::shelf::{HostMessage, KeptPack, OpenPack, Origin};
-
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn text(target: &JsValue, key: &str) -> String {
     get(target, key).as_string().unwrap_or_default()
@@ -21,33 +19,14 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-/// Calls `window.greenActorPacks[method](argument)`, when the page has it.
 fn call(method: &str, argument: &JsValue) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let packs = get(&window, "greenActorPacks");
-    if let Some(function) = get(&packs, method).dyn_ref::<Function>() {
-        let _ = function.call1(&packs, argument);
-    }
+    call_host("greenActorPacks", method, &Array::of1(argument));
 }
 
 pub fn take_host_messages() -> Vec<HostMessage> {
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
-    let inbox = get(&window, "__greenActorInbox");
-    let Some(inbox) = inbox.dyn_ref::<Array>() else {
-        return Vec::new();
-    };
-    if inbox.length() == 0 {
-        return Vec::new();
-    }
-    inbox
-        .splice(0, inbox.length(), &JsValue::UNDEFINED)
+    drain_inbox("__greenActorInbox")
         .iter()
-        .filter(|message| !message.is_undefined())
-        .filter_map(|message| host_message(&message))
+        .filter_map(host_message)
         .collect()
 }
 

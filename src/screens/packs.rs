@@ -47,8 +47,6 @@ fn keys(input: Res<ButtonInput<KeyCode>>, mut navigate: MessageWriter<Navigate>)
     }
 }
 
-/// Space above the card, clear of the corner buttons (logical points).
-const TOP_GAP: f32 = 64.0;
 /// The widest an action button grows (logical points).
 const ACTION_WIDTH: f32 = 300.0;
 
@@ -70,33 +68,15 @@ fn show(
     let mut root = ui::root_ui(&ctx, "packs");
     let mut requests = Vec::new();
     action_bar(&mut root, &mut params, preview.0.as_ref(), &mut requests);
-    egui::CentralPanel::default()
-        .frame(egui::Frame::NONE)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.vertical_centered(|ui| {
-                        ui.add_space(TOP_GAP);
-                        let width = ui::card_width(&ctx, ui::WIDE_CARD_WIDTH);
-                        ui::card_frame(&theme).show(ui, |ui| {
-                            ui.set_width(width - 44.0);
-                            match &preview.0 {
-                                Some(opened) => report(ui, &params, opened),
-                                None => manager(
-                                    ui,
-                                    &mut params,
-                                    &pack.0,
-                                    &status,
-                                    &shelf,
-                                    &mut requests,
-                                ),
-                            }
-                        });
-                        ui.add_space(16.0);
-                    });
-                });
-        });
+    ui::card_page(
+        &mut root,
+        &theme,
+        ui::WIDE_CARD_WIDTH,
+        |ui| match &preview.0 {
+            Some(opened) => report(ui, &params, opened),
+            None => manager(ui, &mut params, &pack.0, &status, &shelf, &mut requests),
+        },
+    );
     if requests.contains(&ShelfRequest::UseOpened)
         && preview
             .0
@@ -116,7 +96,6 @@ fn action_bar(
     opened: Option<&Opened>,
     requests: &mut Vec<ShelfRequest>,
 ) {
-    let zoom = params.layout.zoom();
     let theme = params.theme.clone();
     let language = *params.language;
     let buttons: Vec<(&str, String, egui::Color32, ShelfRequest)> = match opened {
@@ -146,28 +125,9 @@ fn action_bar(
             ShelfRequest::Pick,
         )],
     };
-    egui::Panel::bottom(egui::Id::new("packs-actions"))
-        .frame(
-            egui::Frame::new()
-                .fill(egui::Color32::from_white_alpha(235))
-                .inner_margin(egui::Margin::symmetric(12, 10)),
-        )
-        .show(root, |ui| {
-            let gap = ui.spacing().item_spacing.x;
-            let count = buttons.len() as f32;
-            let width = ((ui.available_width() - gap * (count - 1.0)) / count).min(ACTION_WIDTH);
-            let row = width * count + gap * (count - 1.0);
-            ui.horizontal(|ui| {
-                ui.add_space(((ui.available_width() - row) / 2.0).max(0.0));
-                for (name, label, fill, request) in buttons {
-                    if ui::big_button(ui, &mut params.rects, zoom, name, &label, fill, width)
-                        .clicked()
-                    {
-                        requests.push(request);
-                    }
-                }
-            });
-        });
+    if let Some(request) = ui::action_bar(root, params, "packs-actions", ACTION_WIDTH, buttons) {
+        requests.push(request);
+    }
 }
 
 /// The running pack, the store's latest notice, and the packs this browser keeps.

@@ -136,59 +136,32 @@ fn action_bar(
     params: &mut UiParams,
     outcome: &RoundOutcome,
 ) -> Option<Navigate> {
-    let zoom = params.layout.zoom();
     let theme = params.theme.clone();
     let language = *params.language;
-    let mut go = None;
-    egui::Panel::bottom(egui::Id::new("results-actions"))
-        .frame(
-            egui::Frame::new()
-                .fill(egui::Color32::from_white_alpha(235))
-                .inner_margin(egui::Margin::symmetric(12, 10)),
-        )
-        .show(root, |ui| {
-            let buttons: Vec<(&str, String, egui::Color32, Navigate)> = [
-                outcome.has_next.then(|| {
-                    (
-                        "next_level",
-                        language.t("results.next"),
-                        theme.green,
-                        Navigate::Play(outcome.scene, outcome.level + 1),
-                    )
-                }),
-                Some((
-                    "retry",
-                    language.t("results.retry"),
-                    theme.green_dark,
-                    Navigate::Play(outcome.scene, outcome.level),
-                )),
-                Some((
-                    "scenes",
-                    language.t("results.scenes"),
-                    theme.muted,
-                    Navigate::SceneSelect,
-                )),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let gap = ui.spacing().item_spacing.x;
-            let width = ((ui.available_width() - gap * (buttons.len() - 1) as f32)
-                / buttons.len() as f32)
-                .min(ACTION_WIDTH);
-            let row = width * buttons.len() as f32 + gap * (buttons.len() - 1) as f32;
-            ui.horizontal(|ui| {
-                ui.add_space(((ui.available_width() - row) / 2.0).max(0.0));
-                for (name, label, fill, target) in buttons {
-                    if ui::big_button(ui, &mut params.rects, zoom, name, &label, fill, width)
-                        .clicked()
-                    {
-                        go = Some(target);
-                    }
-                }
-            });
-        });
-    go
+    let buttons = [
+        outcome.has_next.then(|| {
+            (
+                "next_level",
+                language.t("results.next"),
+                theme.green,
+                Navigate::Play(outcome.scene, outcome.level + 1),
+            )
+        }),
+        Some((
+            "retry",
+            language.t("results.retry"),
+            theme.green_dark,
+            Navigate::Play(outcome.scene, outcome.level),
+        )),
+        Some((
+            "scenes",
+            language.t("results.scenes"),
+            theme.muted,
+            Navigate::SceneSelect,
+        )),
+    ];
+    let buttons = buttons.into_iter().flatten().collect();
+    ui::action_bar(root, params, "results-actions", ACTION_WIDTH, buttons)
 }
 
 /// The widest an action button grows (logical points).
@@ -196,8 +169,6 @@ const ACTION_WIDTH: f32 = 260.0;
 
 /// In a lesson the one way on is the lesson's next level (or the results card after the last).
 fn lesson_bar(root: &mut egui::Ui, params: &mut UiParams, lesson: &StudentLesson) -> bool {
-    let zoom = params.layout.zoom();
-    let theme = params.theme.clone();
     let label = if lesson.is_over() {
         params.language.t("class.see_card")
     } else {
@@ -207,30 +178,13 @@ fn lesson_bar(root: &mut egui::Ui, params: &mut UiParams, lesson: &StudentLesson
             .replace("%{step}", &(lesson.step() + 1).to_string())
             .replace("%{steps}", &lesson.plan.steps.len().to_string())
     };
-    let mut go = false;
-    egui::Panel::bottom(egui::Id::new("results-actions"))
-        .frame(
-            egui::Frame::new()
-                .fill(egui::Color32::from_white_alpha(235))
-                .inner_margin(egui::Margin::symmetric(12, 10)),
-        )
-        .show(root, |ui| {
-            ui.vertical_centered(|ui| {
-                let width = ui.available_width().min(ACTION_WIDTH * 1.4);
-                go = ui::big_button(
-                    ui,
-                    &mut params.rects,
-                    zoom,
-                    "lesson_next",
-                    &label,
-                    theme.green,
-                    width,
-                )
-                .clicked();
-            });
-        });
-    go
+    let fill = params.theme.green;
+    let next = vec![("lesson_next", label, fill, ())];
+    ui::action_bar(root, params, "results-actions", LESSON_ACTION_WIDTH, next).is_some()
 }
+
+/// The lesson's one button is wider, for its longer label (logical points).
+const LESSON_ACTION_WIDTH: f32 = 360.0;
 
 fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
     let theme = &params.theme;

@@ -4,7 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Color32, RichText};
 
-use super::{Theme, UiParams, card_frame, icon, language_switch, record, small_button, tap_size};
+use super::{
+    Theme, UiParams, big_button, card_frame, icon, language_switch, record, small_button, tap_size,
+};
 use crate::audio::ToggleMute;
 use crate::i18n::Language;
 use crate::pack::{Citation, Lang};
@@ -199,4 +201,65 @@ pub fn citation_line(ui: &mut egui::Ui, language: &Language, theme: &Theme, cita
             .size(15.0)
             .color(theme.muted),
     );
+}
+
+/// Space above a page's card, clear of the corner buttons (logical points).
+pub const PAGE_TOP_GAP: f32 = 64.0;
+
+/// A page's card in the middle of the window, at most `widest` wide, scrolling when it is taller
+/// than the window.
+pub fn card_page(root: &mut egui::Ui, theme: &Theme, widest: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let ctx = root.ctx().clone();
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(root, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(PAGE_TOP_GAP);
+                        let width = card_width(&ctx, widest);
+                        card_frame(theme).show(ui, |ui| {
+                            ui.set_width(width - 44.0);
+                            add(ui);
+                        });
+                        ui.add_space(16.0);
+                    });
+                });
+        });
+}
+
+/// A row of big buttons fixed at the bottom of the window, centred, each at most `widest` wide,
+/// so a finger always reaches them; gives the value of the one pressed.
+pub fn action_bar<T>(
+    root: &mut egui::Ui,
+    params: &mut UiParams,
+    id: &str,
+    widest: f32,
+    buttons: Vec<(&str, String, egui::Color32, T)>,
+) -> Option<T> {
+    let zoom = params.layout.zoom();
+    let mut pressed = None;
+    egui::Panel::bottom(egui::Id::new(id))
+        .frame(
+            egui::Frame::new()
+                .fill(egui::Color32::from_white_alpha(235))
+                .inner_margin(egui::Margin::symmetric(12, 10)),
+        )
+        .show(root, |ui| {
+            let gap = ui.spacing().item_spacing.x;
+            let count = buttons.len().max(1) as f32;
+            let width = ((ui.available_width() - gap * (count - 1.0)) / count).min(widest);
+            let row = width * count + gap * (count - 1.0);
+            ui.horizontal(|ui| {
+                ui.add_space(((ui.available_width() - row) / 2.0).max(0.0));
+                for (name, label, fill, value) in buttons {
+                    if big_button(ui, &mut params.rects, zoom, name, &label, fill, width).clicked()
+                    {
+                        pressed = Some(value);
+                    }
+                }
+            });
+        });
+    pressed
 }

@@ -15,9 +15,6 @@ pub(super) fn plugin(app: &mut App) {
     app.add_plugins((join::plugin, card::plugin, teacher_view::plugin));
 }
 
-/// Space above a page's card, clear of the corner buttons (logical points).
-const TOP_GAP: f32 = 64.0;
-
 /// A page of the classroom: the language switch, a scrolling card in the middle of the window.
 fn page(
     ctx: &egui::Context,
@@ -29,21 +26,5 @@ fn page(
     ui::corner_language_switch(ctx, params);
     let theme = params.theme.clone();
     let mut root = ui::root_ui(ctx, id);
-    egui::CentralPanel::default()
-        .frame(egui::Frame::NONE)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.vertical_centered(|ui| {
-                        ui.add_space(TOP_GAP);
-                        let width = ui::card_width(ctx, widest);
-                        ui::card_frame(&theme).show(ui, |ui| {
-                            ui.set_width(width - 44.0);
-                            add(ui, params);
-                        });
-                        ui.add_space(16.0);
-                    });
-                });
-        });
+    ui::card_page(&mut root, &theme, widest, |ui| add(ui, params));
 }
