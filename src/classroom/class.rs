@@ -10,7 +10,6 @@ use crate::pack::{Lang, Localized, Question};
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepQuestions {
     pub title: Localized,
-    pub topic: Localized,
     pub questions: Vec<Question>,
 }
 
@@ -235,12 +234,10 @@ mod tests {
         vec![
             StepQuestions {
                 title: Localized::new("分类一", "Sorting, \"one\""),
-                topic: Localized::new("垃圾分类", "Sorting"),
                 questions: vec![question("battery", 4), question("tissue", 4)],
             },
             StepQuestions {
                 title: Localized::new("出行", "Travel"),
-                topic: Localized::new("低碳出行", "Travel"),
                 questions: vec![question("school", 3)],
             },
         ]

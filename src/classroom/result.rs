@@ -19,8 +19,6 @@ const NO_ANSWER: u64 = (1 << GIVEN_BITS) - 1;
 pub const SEATS: std::ops::RangeInclusive<u8> = 1..=99;
 /// The most questions one step records.
 pub const MAX_QUESTIONS: usize = (1 << QUESTION_COUNT_BITS) - 1;
-/// The most answers a question may offer (the rest of the range means "no answer").
-pub const MAX_OPTIONS: usize = NO_ANSWER as usize;
 
 /// How one question was answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

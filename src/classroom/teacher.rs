@@ -51,11 +51,6 @@ impl TeacherDesk {
         (0..plan.steps.len())
             .map(|step| StepQuestions {
                 title: plan.title(pack, step),
-                topic: pack
-                    .scenes
-                    .get(plan.steps[step].scene)
-                    .map(|scene| crate::i18n::both(&format!("scene.{}.title", scene.id().name())))
-                    .unwrap_or_default(),
                 questions: plan.questions(pack, step),
             })
             .collect()
