@@ -59,7 +59,6 @@ pub fn app(options: LaunchOptions) -> App {
 pub fn game(app: &mut App, options: LaunchOptions) {
     app.insert_resource(options).add_plugins((
         asset_tracking::plugin,
-        media::plugin,
         icons::plugin,
         i18n::plugin,
         input_seen::plugin,

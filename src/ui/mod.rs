@@ -3,6 +3,7 @@
 mod chrome;
 mod text;
 mod widgets;
+mod world_label;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -17,6 +18,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, EguiTextureHandle};
 pub use chrome::*;
 pub use text::*;
 pub use widgets::*;
+pub use world_label::WorldLabel;
 
 use crate::icons::Icons;
 use crate::layout::Layout;
@@ -80,6 +82,7 @@ struct FontsInstalled(bool);
 pub struct UiSystems;
 
 pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(world_label::plugin);
     app.init_resource::<Theme>()
         .init_resource::<UiRects>()
         .init_resource::<EguiIcons>()

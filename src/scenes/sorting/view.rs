@@ -2,14 +2,14 @@
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
-use bevy::text::{Justify, TextBackgroundColor, TextBounds, TextLayout};
+use bevy_egui::egui::Align;
 
 use super::assets::SortingArt;
 use super::format::{Bin, Mode, parse_hex_color};
 use super::{Phase, SCREEN, SortAction, Sorting};
 use crate::icons::Icons;
 use crate::layout::Layout;
-use crate::media::TextFontHandle;
+use crate::ui::WorldLabel;
 
 /// Where things go, in screen space (logical px, origin top-left). Pure, so it is tested.
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
@@ -162,6 +162,7 @@ pub(super) fn plugin(app: &mut App) {
             spawn_item,
             place_bins,
             place_item,
+            hide_sorted_labels,
             ride_belt,
         )
             .chain()
@@ -182,7 +183,6 @@ fn spawn_field(
     sorting: Res<Sorting>,
     art: Res<SortingArt>,
     icons: Res<Icons>,
-    font: Res<TextFontHandle>,
     existing: Query<(), With<BinView>>,
 ) {
     if !existing.is_empty() {
@@ -223,18 +223,16 @@ fn spawn_field(
                     BinPart::Icon,
                 ));
                 parent.spawn((
-                    Text2d::new(bin.name.zh.clone()),
-                    font.sized(24.0),
-                    TextColor(Color::WHITE),
-                    TextLayout::justify(Justify::Center),
-                    TextBounds::default(),
+                    WorldLabel::new(bin.name.zh.clone(), 24.0, Color::WHITE),
                     Transform::from_xyz(0.0, 0.0, 11.5),
                     BinPart::Name,
                 ));
                 parent.spawn((
-                    Text2d::new((index + 1).to_string()),
-                    font.sized(18.0),
-                    TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
+                    WorldLabel::new(
+                        (index + 1).to_string(),
+                        18.0,
+                        Color::srgba(1.0, 1.0, 1.0, 0.85),
+                    ),
                     Transform::from_xyz(0.0, 0.0, 11.5),
                     BinPart::Key,
                 ));
@@ -267,17 +265,10 @@ fn place_bins(
     mut bins: Query<(&BinView, &mut Transform, &Children), Without<Lid>>,
     mut sprites: Query<
         (&mut Sprite, &mut Transform, Option<&Lid>, Option<&BinPart>),
-        (Without<BinView>, Without<Text2d>, Without<Belt>),
+        (Without<BinView>, Without<WorldLabel>, Without<Belt>),
     >,
     mut texts: Query<
-        (
-            &mut Text2d,
-            &mut TextFont,
-            &mut TextBounds,
-            &mut Transform,
-            &mut Visibility,
-            &BinPart,
-        ),
+        (&mut WorldLabel, &mut Transform, &mut Visibility, &BinPart),
         Without<BinView>,
     >,
     seen: Res<crate::input_seen::InputSeen>,
@@ -288,7 +279,7 @@ fn place_bins(
             Without<BinView>,
             Without<BinPart>,
             Without<Lid>,
-            Without<Text2d>,
+            Without<WorldLabel>,
         ),
     >,
 ) {
@@ -315,24 +306,22 @@ fn place_bins(
                     _ => sprite.custom_size = Some(Vec2::new(width, body_height)),
                 }
             }
-            if let Ok((mut text, mut font, mut bounds, mut text_transform, mut visibility, part)) =
-                texts.get_mut(child)
-            {
+            if let Ok((mut text, mut text_transform, mut visibility, part)) = texts.get_mut(child) {
                 let name = language
                     .pick(&sorting.data.bins[bin.index].name)
                     .to_string();
                 match part {
                     BinPart::Name => {
-                        if text.0 != name {
-                            text.0 = name;
+                        if text.text != name {
+                            text.text = name;
                         }
                         // One size for every bin; long English names wrap onto two lines.
                         let size = match language.0 {
                             crate::pack::Lang::Zh => width * 0.16,
                             crate::pack::Lang::En => width * 0.1,
                         };
-                        font.font_size = bevy::text::FontSize::Px(size.max(12.0));
-                        bounds.width = Some(width * 0.94);
+                        text.size = size.max(12.0);
+                        text.wrap = Some(width * 0.94);
                         text_transform.translation.y = -body_height * 0.2;
                     }
                     BinPart::Key => {
@@ -342,7 +331,7 @@ fn place_bins(
                         } else {
                             Visibility::Hidden
                         });
-                        font.font_size = bevy::text::FontSize::Px((width * 0.09).max(12.0));
+                        text.size = (width * 0.09).max(12.0);
                         text_transform.translation.x = -width * 0.36;
                         text_transform.translation.y = body_height * 0.38;
                     }
@@ -368,7 +357,6 @@ fn spawn_item(
     mut commands: Commands,
     sorting: Res<Sorting>,
     icons: Res<Icons>,
-    font: Res<TextFontHandle>,
     field: Res<FieldLayout>,
     layout: Res<Layout>,
     current: Query<(), With<Current>>,
@@ -400,13 +388,9 @@ fn spawn_item(
         ))
         .with_children(|parent| {
             parent.spawn((
-                Text2d::new(item.name.zh.clone()),
-                font.sized(22.0),
-                TextColor(Color::srgb(0.08, 0.16, 0.12)),
-                TextBackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
-                TextLayout::justify(Justify::Center),
-                TextBounds::default(),
-                Anchor::TOP_CENTER,
+                WorldLabel::new(item.name.zh.clone(), 22.0, ITEM_LABEL_INK)
+                    .with_plate(ITEM_LABEL_PLATE)
+                    .with_anchor(Anchor::TOP_CENTER, Align::Center),
                 Transform::from_xyz(0.0, 0.0, 1.0),
                 ItemLabel,
             ));
@@ -415,6 +399,9 @@ fn spawn_item(
 
 #[derive(Component)]
 pub struct ItemLabel;
+
+const ITEM_LABEL_INK: Color = Color::srgb(0.08, 0.16, 0.12);
+const ITEM_LABEL_PLATE: Color = Color::srgba(1.0, 1.0, 1.0, 0.85);
 
 #[allow(clippy::type_complexity)]
 fn place_item(
@@ -433,13 +420,7 @@ fn place_item(
         With<Current>,
     >,
     mut labels: Query<
-        (
-            &mut Text2d,
-            &mut TextFont,
-            &mut TextBounds,
-            &mut Transform,
-            &mut Visibility,
-        ),
+        (&mut WorldLabel, &mut Transform, &mut Visibility),
         (With<ItemLabel>, Without<ItemView>),
     >,
 ) {
@@ -459,20 +440,32 @@ fn place_item(
         // A dragged item's label would cover the bins' names: it hides until the item lands.
         let dragged = held.is_some_and(|held| held.moved);
         let mut children = labels.iter_many_mut(children);
-        while let Some((mut text, mut font, mut bounds, mut label_transform, mut visibility)) =
-            children.fetch_next()
-        {
+        while let Some((mut text, mut label_transform, mut visibility)) = children.fetch_next() {
             visibility.set_if_neq(if dragged {
                 Visibility::Hidden
             } else {
                 Visibility::Inherited
             });
-            if text.0 != name {
-                text.0 = name.to_string();
+            if text.text != name {
+                text.text = name.to_string();
             }
-            font.font_size = bevy::text::FontSize::Px((field.item_size * 0.15).clamp(18.0, 34.0));
-            bounds.width = Some(field.item_size * 2.2);
+            text.size = (field.item_size * 0.15).clamp(18.0, 34.0);
+            text.wrap = Some(field.item_size * 2.2);
             label_transform.translation.y = -field.item_size * 0.5;
+        }
+    }
+}
+
+/// An item on its way into a bin goes without its name (it is drawn over everything, and the
+/// item itself goes into the bin).
+fn hide_sorted_labels(
+    items: Query<&Children, (With<ItemView>, Without<Current>)>,
+    mut labels: Query<&mut Visibility, With<ItemLabel>>,
+) {
+    for children in &items {
+        let mut children = labels.iter_many_mut(children);
+        while let Some(mut visibility) = children.fetch_next() {
+            visibility.set_if_neq(Visibility::Hidden);
         }
     }
 }

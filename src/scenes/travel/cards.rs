@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
-use bevy::text::{Justify, TextBounds, TextLayout};
+use bevy_egui::egui::Align;
 
 use super::layout::TravelLayout;
 use super::rules::{self, Unavailable};
@@ -12,8 +12,8 @@ use crate::i18n::Language;
 use crate::icons::Icons;
 use crate::input_seen::InputSeen;
 use crate::layout::Layout;
-use crate::media::TextFontHandle;
 use crate::pack::Lang;
+use crate::ui::WorldLabel;
 
 const Z_CARD: f32 = 20.0;
 
@@ -74,7 +74,6 @@ fn draw_cards(
     language: Res<Language>,
     seen: Res<InputSeen>,
     icons: Res<Icons>,
-    font: Res<TextFontHandle>,
     existing: Query<Entity, With<ChoiceCard>>,
     mut drawn: Local<CardsDrawn>,
 ) {
@@ -151,10 +150,12 @@ fn draw_cards(
                 ));
                 if seen.offer_keys() {
                     card.spawn((
-                        Text2d::new((index + 1).to_string()),
-                        font.sized((0.22 * h).clamp(TEXT_MIN_PX, DETAIL_MAX_PX)),
-                        TextColor(MUTED_INK),
-                        Anchor::CENTER_LEFT,
+                        WorldLabel::new(
+                            (index + 1).to_string(),
+                            (0.22 * h).clamp(TEXT_MIN_PX, DETAIL_MAX_PX),
+                            MUTED_INK,
+                        )
+                        .with_anchor(Anchor::CENTER_LEFT, Align::Min),
                         Transform::from_xyz(left + pad * 0.7, 0.0, 0.3),
                     ));
                 }
@@ -180,22 +181,17 @@ fn draw_cards(
                 let title_size = fitting_size(&title, TITLE_TEXT * h, TITLE_MAX_PX, text_width, 1);
                 let detail_size =
                     fitting_size(&detail, DETAIL_TEXT * h, DETAIL_MAX_PX, text_width, 2);
+                let title_ink = if closed.is_some() { MUTED_INK } else { INK };
                 card.spawn((
-                    Text2d::new(title),
-                    font.sized(title_size),
-                    TextColor(if closed.is_some() { MUTED_INK } else { INK }),
-                    TextLayout::justify(Justify::Left),
-                    TextBounds::new_horizontal(text_width),
-                    Anchor::BOTTOM_LEFT,
+                    WorldLabel::new(title, title_size, title_ink)
+                        .with_wrap(text_width)
+                        .with_anchor(Anchor::BOTTOM_LEFT, Align::Min),
                     Transform::from_xyz(left + text_left, h * 0.02, 0.3),
                 ));
                 card.spawn((
-                    Text2d::new(detail),
-                    font.sized(detail_size),
-                    TextColor(detail_ink),
-                    TextLayout::justify(Justify::Left),
-                    TextBounds::new_horizontal(text_width),
-                    Anchor::TOP_LEFT,
+                    WorldLabel::new(detail, detail_size, detail_ink)
+                        .with_wrap(text_width)
+                        .with_anchor(Anchor::TOP_LEFT, Align::Min),
                     Transform::from_xyz(left + text_left, -h * 0.04, 0.3),
                 ));
             });

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
-use bevy::text::TextBackgroundColor;
+use bevy_egui::egui::Align;
 
 use super::assets::TravelArt;
 use super::layout::{TravelLayout, map_view, route_direction, route_point, travel_layout};
@@ -11,7 +11,7 @@ use super::{Phase, SCREEN, Travel, rules};
 use crate::i18n::Language;
 use crate::icons::Icons;
 use crate::layout::Layout;
-use crate::media::TextFontHandle;
+use crate::ui::WorldLabel;
 
 /// Depths: the map card, its haze, the route, trees, markers, the vehicle, labels.
 const Z_FRAME: f32 = 9.9;
@@ -248,7 +248,6 @@ fn draw_route(
     layout: Res<Layout>,
     language: Res<Language>,
     icons: Res<Icons>,
-    font: Res<TextFontHandle>,
     drawn_parts: Query<Entity, With<RoutePart>>,
     mut drawn: Local<RouteDrawn>,
 ) {
@@ -316,21 +315,19 @@ fn draw_route(
         let size = (LABEL_TEXT * map.height()).clamp(LABEL_MIN_PX, LABEL_MAX_PX);
         // Near the map's sides the label grows inwards, so it stays on the map.
         let share = (at.x - map.min.x) / map.width();
-        let anchor = if share < 0.25 {
-            Anchor::BOTTOM_LEFT
+        let (anchor, align) = if share < 0.25 {
+            (Anchor::BOTTOM_LEFT, Align::Min)
         } else if share > 0.75 {
-            Anchor::BOTTOM_RIGHT
+            (Anchor::BOTTOM_RIGHT, Align::Max)
         } else {
-            Anchor::BOTTOM_CENTER
+            (Anchor::BOTTOM_CENTER, Align::Center)
         };
         let above = at - Vec2::Y * marker * (0.5 + lift);
         commands.spawn((
             RoutePart,
-            Text2d::new(name.to_string()),
-            font.sized(size),
-            TextColor(LABEL_COLOR),
-            TextBackgroundColor(LABEL_PLATE),
-            anchor,
+            WorldLabel::new(name, size, LABEL_COLOR)
+                .with_plate(LABEL_PLATE)
+                .with_anchor(anchor, align),
             Transform::from_translation(layout.to_world(above).extend(Z_LABEL)),
             DespawnOnExit(SCREEN),
         ));
