@@ -10,6 +10,7 @@ pub mod cli;
 pub mod i18n;
 pub mod icons;
 pub mod input_seen;
+pub mod kiosk;
 pub mod layout;
 pub mod media;
 pub mod options;
@@ -57,6 +58,7 @@ pub fn app(options: LaunchOptions) -> App {
 /// Everything that decides what happens, without window, rendering or egui: the headless tests
 /// run exactly this on top of `MinimalPlugins` (art and sound load only where they can be shown).
 pub fn game(app: &mut App, options: LaunchOptions) {
+    let options = kiosk::launch_options(options);
     app.insert_resource(options).add_plugins((
         asset_tracking::plugin,
         icons::plugin,
@@ -71,6 +73,7 @@ pub fn game(app: &mut App, options: LaunchOptions) {
         screens::plugin,
         scenes::plugin,
         classroom::plugin,
+        kiosk::plugin,
         test_hooks::plugin,
     ));
 }

@@ -20,7 +20,13 @@ pub struct LaunchOptions {
     pub lesson: Option<String>,
     /// Who the exhibit is set up for (`?mode=classroom`, the default, or `?mode=kiosk`).
     pub mode: Mode,
+    /// A kiosk's times in seconds from the URL (`?idle=5&countdown=3&attract=8`), for tests and
+    /// trying it out; they win over `kiosk.json`.
+    pub kiosk_times: Vec<(String, String)>,
 }
+
+/// The URL keys of a kiosk's times.
+pub const KIOSK_TIME_KEYS: [&str; 3] = ["idle", "countdown", "attract"];
 
 /// Who the exhibit is set up for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,6 +68,7 @@ impl Default for LaunchOptions {
             pack: StartPack::Builtin,
             lesson: None,
             mode: Mode::Classroom,
+            kiosk_times: Vec::new(),
         }
     }
 }
@@ -81,6 +88,9 @@ impl LaunchOptions {
                 "lesson" if !value.trim().is_empty() => {
                     options.lesson = Some(value.trim().to_string())
                 }
+                key if KIOSK_TIME_KEYS.contains(&key) => options
+                    .kiosk_times
+                    .push((key.to_string(), value.to_string())),
                 "pack" if is_pack_name(value) => options.pack = StartPack::Named(value.to_string()),
                 // Anything else is a link, which the page fetches and the pack manager previews.
                 "pack" => info!("?pack={value} is not a shipped pack's name; opening it as a link"),

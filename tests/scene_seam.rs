@@ -122,6 +122,7 @@ fn dummy_scene() -> Scene {
     Scene {
         format: &DummyFormat,
         plugin: dummy_plugin,
+        autoplayer: |_| {},
     }
 }
 

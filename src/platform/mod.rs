@@ -18,3 +18,7 @@ pub use web_packs::*;
 mod web_class;
 #[cfg(target_arch = "wasm32")]
 pub use web_class::*;
+#[cfg(target_arch = "wasm32")]
+mod web_kiosk;
+#[cfg(target_arch = "wasm32")]
+pub use web_kiosk::*;

@@ -82,3 +82,76 @@ pub fn ask_text(_message: &str, _current: &str) -> Option<String> {
 pub fn page_link(query: &str) -> String {
     format!("?{query}")
 }
+
+/// Native runs are kiosks only by `--mode=kiosk`; they have no config file beside a page.
+pub fn kiosk_page_active() -> bool {
+    false
+}
+
+pub fn kiosk_config_text() -> Option<String> {
+    None
+}
+
+pub fn take_kiosk_crashes() -> Vec<String> {
+    Vec::new()
+}
+
+pub fn kiosk_idle_moment() {}
+
+pub fn post_stats(_url: &str, _csv: &str, _day: &str) {}
+
+pub fn js_heap_bytes() -> Option<f64> {
+    None
+}
+
+pub fn wasm_memory_bytes() -> Option<f64> {
+    None
+}
+
+pub fn offline_state() -> String {
+    "none".into()
+}
+
+pub fn last_stats_post() -> String {
+    String::new()
+}
+
+pub fn exit_kiosk() {}
+
+/// Today's date and hour in UTC (a native run has no time zone database).
+pub fn local_day_hour() -> (String, u32) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, hour) = (seconds / 86_400, (seconds % 86_400) / 3600);
+    let (year, month, day) = civil_from_days(days as i64);
+    (format!("{year:04}-{month:02}-{day:02}"), hour as u32)
+}
+
+/// Howard Hinnant's days-to-civil-date algorithm (proleptic Gregorian).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+pub fn forced_panic_requested() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_since_1970_become_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_786), (2026, 11, 29));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}

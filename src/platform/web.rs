@@ -49,7 +49,8 @@ pub fn query_pairs() -> Vec<(String, String)> {
         return Vec::new();
     };
     let mut pairs = Vec::new();
-    for key in ["lang", "test", "seed", "persist", "pack", "lesson", "mode"] {
+    let keys = ["lang", "test", "seed", "persist", "pack", "lesson", "mode"];
+    for key in keys.into_iter().chain(crate::options::KIOSK_TIME_KEYS) {
         if let Some(value) = params.get(key) {
             pairs.push((key.to_string(), value));
         }
@@ -78,15 +79,18 @@ pub(super) fn js_get(target: &JsValue, key: &str) -> JsValue {
 
 /// Calls `window[host][method](arguments…)`, when the page has it.
 pub(super) fn call_host(host: &str, method: &str, arguments: &js_sys::Array) {
+    call_host_value(host, method, arguments);
+}
+
+/// Calls `window[host][method](arguments…)` and gives what it returned (undefined without it).
+pub(super) fn call_host_value(host: &str, method: &str, arguments: &js_sys::Array) -> JsValue {
     let Some(window) = web_sys::window() else {
-        return;
+        return JsValue::UNDEFINED;
     };
     let object = js_get(&window, host);
-    if let Some(function) =
-        wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&js_get(&object, method))
-    {
-        let _ = function.apply(&object, arguments);
-    }
+    wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&js_get(&object, method))
+        .and_then(|function| function.apply(&object, arguments).ok())
+        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Empties the page's array `window[name]` and gives what it held (messages the page posted).

@@ -9,12 +9,43 @@ use bevy::prelude::*;
 use crate::pack::live::SceneRegistry;
 use crate::pack::{Citation, Localized, SceneFormat, SceneFormats, SceneId};
 
-/// A scene as the exhibit knows it: its pack format and the plugin that plays it.
+/// A scene as the exhibit knows it: its pack format, the plugin that plays it, and its automated
+/// player (a kiosk's attract loop shows each scene playing itself).
 #[derive(Clone, Copy)]
 pub struct Scene {
     pub format: &'static dyn SceneFormat,
     pub plugin: fn(&mut App),
+    /// Plays the scene while [`Autoplay`] exists, through the same actions a player's taps, drags
+    /// and keys become, so the real rules decide what happens.
+    pub autoplayer: fn(&mut App),
 }
+
+/// While this resource exists the scene on screen plays itself (a kiosk's attract loop).
+#[derive(Resource, Clone, Copy, Debug, PartialEq)]
+pub struct Autoplay {
+    /// Seconds between the automated player's moves.
+    pub pace: f32,
+    /// Every this many answers, a wrong one, so the attract loop shows the feedback too.
+    pub mistake_every: usize,
+}
+
+impl Default for Autoplay {
+    fn default() -> Self {
+        Autoplay {
+            pace: 1.4,
+            mistake_every: 4,
+        }
+    }
+}
+
+pub fn autoplaying(autoplay: Option<Res<Autoplay>>) -> bool {
+    autoplay.is_some()
+}
+
+/// Set by a scene every frame an animation runs that the visitor watches (a trip being
+/// travelled): a kiosk does not count that time as idleness. Cleared at the start of each frame.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
+pub struct Busy(pub bool);
 
 /// Every scene this build can play, one line each. A pack decides which of them appear, and in
 /// what order.
@@ -39,6 +70,7 @@ impl AddScene for App {
             .resource_mut::<SceneRegistry>()
             .register(scene.format);
         (scene.plugin)(self);
+        (scene.autoplayer)(self);
         self
     }
 }
@@ -46,6 +78,30 @@ impl AddScene for App {
 /// The levels passed in this session, shown on the scene select.
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
 pub struct PassedLevels(pub std::collections::HashSet<(SceneId, String)>);
+
+/// The scenes and levels visitors are offered (a kiosk's staff may switch some off): all of the
+/// pack's unless named here.
+#[derive(Resource, Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Offered {
+    /// The scene ids that are on; None for all.
+    pub scenes: Option<Vec<String>>,
+    /// Per scene id, the level ids that are on; a scene not named has all of its levels on.
+    pub levels: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Offered {
+    pub fn scene_on(&self, scene: &str) -> bool {
+        self.scenes
+            .as_ref()
+            .is_none_or(|on| on.iter().any(|s| s == scene))
+    }
+
+    pub fn level_on(&self, scene: &str, level: &str) -> bool {
+        self.levels
+            .get(scene)
+            .is_none_or(|on| on.iter().any(|l| l == level))
+    }
+}
 
 /// Which level to play next; set by the scene select and the results screen.
 #[derive(Resource, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -129,6 +185,8 @@ pub struct RoundOutcome {
     /// What was answered to each of the level's questions (`SceneData::questions`), in order, by
     /// option index; None where nothing was given in time.
     pub given: Vec<Option<usize>>,
+    /// The seed the round's questions were drawn with (`SceneData::questions(level, seed)`).
+    pub seed: u64,
 }
 
 /// A seed every seat of a lesson shares, so the whole class gets the same questions; rounds
@@ -139,7 +197,12 @@ pub struct SharedSeed(pub Option<u64>);
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<PlayRequest>()
         .init_resource::<PassedLevels>()
-        .init_resource::<SharedSeed>();
+        .init_resource::<SharedSeed>()
+        .init_resource::<Offered>()
+        .init_resource::<Busy>()
+        .add_systems(First, |mut busy: ResMut<Busy>| {
+            busy.set_if_neq(Busy(false));
+        });
     for scene in all() {
         app.add_scene(scene);
     }

@@ -27,6 +27,8 @@ pub enum Screen {
     LessonCard,
     /// The teacher's view: plan, class results, projector.
     Teacher,
+    /// A kiosk's staff menu, behind a long press and a PIN.
+    Staff,
 }
 
 impl Screen {
@@ -41,6 +43,7 @@ impl Screen {
             Screen::Join => "join",
             Screen::LessonCard => "lesson_card",
             Screen::Teacher => "teacher",
+            Screen::Staff => "staff",
         }
     }
 }
@@ -56,6 +59,7 @@ pub enum Navigate {
     Join,
     LessonCard,
     Teacher,
+    Staff,
 }
 
 pub(crate) fn plugin(app: &mut App) {
@@ -88,6 +92,7 @@ fn navigate(
         Navigate::Join => Screen::Join,
         Navigate::LessonCard => Screen::LessonCard,
         Navigate::Teacher => Screen::Teacher,
+        Navigate::Staff => Screen::Staff,
         Navigate::Play(scene, level) => {
             *play = PlayRequest { scene, level };
             Screen::Playing(scene)

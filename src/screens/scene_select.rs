@@ -6,7 +6,7 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
 use crate::pack::live::ActivePack;
-use crate::scenes::PassedLevels;
+use crate::scenes::{Offered, PassedLevels};
 use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
@@ -45,15 +45,22 @@ fn show(
     mut params: UiParams,
     pack: Res<ActivePack>,
     passed: Res<PassedLevels>,
+    offered: Res<Offered>,
     mut navigate: MessageWriter<Navigate>,
 ) -> Result {
+    let shown: Vec<_> = pack
+        .0
+        .scenes
+        .iter()
+        .filter(|scene| offered.scene_on(scene.id().name()))
+        .collect();
     let ctx = params.contexts.ctx_mut()?.clone();
     let theme = params.theme.clone();
     ui::corner_language_switch(&ctx, &mut params);
     if ui::corner_home(&ctx, &mut params) {
         navigate.write(Navigate::Title);
     }
-    let scenes = pack.0.scenes.len().max(1);
+    let scenes = shown.len().max(1);
     let room = ctx.content_rect().width() - 2.0 * CARD_GAP;
     let side_by_side_width =
         ((room - CARD_GAP * (scenes - 1) as f32) / scenes as f32).min(ui::CARD_WIDTH);
@@ -80,23 +87,25 @@ fn show(
                             // Each card is preceded by the item spacing, the first one too.
                             let leading = (ui.available_width() - row) / 2.0 - CARD_GAP;
                             ui.add_space(leading.max(0.0));
-                            for scene in &pack.0.scenes {
+                            for scene in &shown {
                                 let card = SceneCard {
                                     width: side_by_side_width,
                                     compact,
                                 };
-                                if let Some(go) = card.show(ui, &mut params, scene, &passed) {
+                                if let Some(go) =
+                                    card.show(ui, &mut params, scene, &passed, &offered)
+                                {
                                     navigate.write(go);
                                 }
                             }
                         });
                     } else {
-                        for scene in &pack.0.scenes {
+                        for scene in &shown {
                             let card = SceneCard {
                                 width: ui::card_width(&ctx, ui::CARD_WIDTH),
                                 compact,
                             };
-                            if let Some(go) = card.show(ui, &mut params, scene, &passed) {
+                            if let Some(go) = card.show(ui, &mut params, scene, &passed, &offered) {
                                 navigate.write(go);
                             }
                             ui.add_space(CARD_GAP);
@@ -124,11 +133,19 @@ impl SceneCard {
         params: &mut UiParams,
         scene: &crate::pack::PackScene,
         passed: &PassedLevels,
+        offered: &Offered,
     ) -> Option<Navigate> {
         let theme = params.theme.clone();
         let zoom = params.layout.zoom();
         let lang = params.language.0;
         let id = scene.id();
+        let levels: Vec<(usize, crate::pack::LevelSummary)> = scene
+            .levels()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, level)| offered.level_on(id.name(), &level.id))
+            .collect();
+        let first = levels.first().map_or(0, |(number, _)| *number);
         let mut go = None;
         ui::card_frame(&theme).show(ui, |ui| {
             ui.set_width(self.width - 44.0);
@@ -171,7 +188,7 @@ impl SceneCard {
                 )
                 .clicked()
                 {
-                    go = Some(Navigate::Play(id, 0));
+                    go = Some(Navigate::Play(id, first));
                 }
                 ui.add_space(6.0);
                 if !self.compact {
@@ -188,10 +205,10 @@ impl SceneCard {
                 };
                 let button_width =
                     (ui.available_width() - 10.0 * (columns - 1) as f32) / columns as f32;
-                for (row, chunk) in scene.levels().chunks(columns).enumerate() {
+                for chunk in levels.chunks(columns) {
                     ui.horizontal(|ui| {
-                        for (column, level) in chunk.iter().enumerate() {
-                            let number = row * columns + column;
+                        for (number, level) in chunk {
+                            let number = *number;
                             let label = format!("{}  {}", number + 1, level.title.get(lang));
                             let done = passed.0.contains(&(id, level.id.clone()));
                             let name = format!("level_{id}_{}", number + 1);

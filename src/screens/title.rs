@@ -102,8 +102,10 @@ fn show(
                             {
                                 navigate.write(Navigate::Join);
                             }
-                            if ui::small_button(ui, &mut params.rects, zoom, "packs", &packs)
-                                .clicked()
+                            // On a kiosk the packs are the staff's (their menu opens the manager).
+                            if classroom
+                                && ui::small_button(ui, &mut params.rects, zoom, "packs", &packs)
+                                    .clicked()
                             {
                                 navigate.write(Navigate::Packs);
                             }

@@ -232,3 +232,55 @@ pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
             .max_rect(ctx.content_rect()),
     )
 }
+
+/// A key of the number pad.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PadKey {
+    Digit(char),
+    Clear,
+    Back,
+}
+
+/// A number pad key's side (logical points).
+const PAD_KEY_SIDE: f32 = 56.0;
+
+/// 1–9, then clear, 0 and back, in big keys a finger can hit (no keyboard needed); gives the key
+/// pressed. Keys are recorded as `{name}_1`…, `{name}_clear`, `{name}_back`.
+pub fn number_pad(ui: &mut egui::Ui, params: &mut UiParams, name: &str) -> Option<PadKey> {
+    let zoom = params.layout.zoom();
+    let side = PAD_KEY_SIDE.max(tap_size(zoom));
+    let rows: [[char; 3]; 4] = [
+        ['1', '2', '3'],
+        ['4', '5', '6'],
+        ['7', '8', '9'],
+        ['C', '0', '←'],
+    ];
+    let mut pressed = None;
+    for row in rows {
+        ui.horizontal(|ui| {
+            let gap = ui.spacing().item_spacing.x;
+            ui.add_space(((ui.available_width() - 3.0 * side - 2.0 * gap) / 2.0).max(0.0));
+            for key in row {
+                let button = egui::Button::new(RichText::new(key.to_string()).size(28.0).strong())
+                    .corner_radius(egui::CornerRadius::same(14))
+                    .min_size(egui::vec2(side, side));
+                let response = ui.add(button);
+                let (key, label) = match key {
+                    'C' => (PadKey::Clear, "clear".to_string()),
+                    '←' => (PadKey::Back, "back".to_string()),
+                    digit => (PadKey::Digit(digit), digit.to_string()),
+                };
+                record(
+                    &mut params.rects,
+                    zoom,
+                    &format!("{name}_{label}"),
+                    response.rect,
+                );
+                if response.clicked() {
+                    pressed = Some(key);
+                }
+            }
+        });
+    }
+    pressed
+}

@@ -22,8 +22,6 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The longest seat number (99).
 const SEAT_DIGITS: usize = 2;
-/// A number pad key's side (logical points).
-const KEY_SIDE: f32 = 56.0;
 
 fn show(
     mut params: UiParams,
@@ -144,51 +142,24 @@ fn join(
     }
 }
 
-/// 1–9, then clear, 0 and back, in big keys a finger can hit.
+/// The seat number from the number pad: at most two digits, never starting with 0.
 fn number_pad(ui: &mut egui::Ui, params: &mut UiParams, draft: &mut JoinDraft) {
-    let zoom = params.layout.zoom();
-    let side = KEY_SIDE.max(ui::tap_size(zoom));
-    let rows: [[&str; 3]; 4] = [
-        ["1", "2", "3"],
-        ["4", "5", "6"],
-        ["7", "8", "9"],
-        ["C", "0", "←"],
-    ];
-    for row in rows {
-        ui.horizontal(|ui| {
-            let gap = ui.spacing().item_spacing.x;
-            ui.add_space(((ui.available_width() - 3.0 * side - 2.0 * gap) / 2.0).max(0.0));
-            for key in row {
-                let button = egui::Button::new(egui::RichText::new(key).size(28.0).strong())
-                    .corner_radius(egui::CornerRadius::same(14))
-                    .min_size(egui::vec2(side, side));
-                let response = ui.add(button);
-                let name = match key {
-                    "C" => "seat_clear".to_string(),
-                    "←" => "seat_back".to_string(),
-                    digit => format!("seat_{digit}"),
-                };
-                ui::record(&mut params.rects, zoom, &name, response.rect);
-                if response.clicked() {
-                    match key {
-                        "C" => draft.seat.clear(),
-                        "←" => {
-                            draft.seat.pop();
-                        }
-                        // A seat number never starts with 0.
-                        digit
-                            if draft.seat.len() < SEAT_DIGITS
-                                && !(draft.seat.is_empty() && digit == "0") =>
-                        {
-                            draft.seat.push_str(digit);
-                        }
-                        _ => {}
-                    }
-                    draft.problem = None;
-                }
-            }
-        });
+    let Some(key) = ui::number_pad(ui, params, "seat") else {
+        return;
+    };
+    match key {
+        ui::PadKey::Clear => draft.seat.clear(),
+        ui::PadKey::Back => {
+            draft.seat.pop();
+        }
+        ui::PadKey::Digit(digit)
+            if draft.seat.len() < SEAT_DIGITS && !(draft.seat.is_empty() && digit == '0') =>
+        {
+            draft.seat.push(digit);
+        }
+        ui::PadKey::Digit(_) => {}
     }
+    draft.problem = None;
 }
 
 fn progress(

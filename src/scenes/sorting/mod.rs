@@ -1,6 +1,7 @@
 //! Waste sorting by China's four national categories (GB/T 19095-2019).
 
 mod assets;
+mod autoplay;
 mod check;
 mod effects;
 pub mod format;
@@ -78,6 +79,7 @@ pub fn scene() -> Scene {
     Scene {
         format: &SortingFormat,
         plugin,
+        autoplayer: autoplay::plugin,
     }
 }
 
@@ -118,6 +120,8 @@ pub const FEEDBACK_TAP_GUARD_SECONDS: f64 = 0.5;
 pub struct Sorting {
     pub data: Arc<SortingData>,
     pub level_index: usize,
+    /// The seed the round was drawn with.
+    pub seed: u64,
     pub round: Round,
     pub phase: Phase,
     pub feedback: Option<Feedback>,
@@ -243,6 +247,7 @@ fn start_round(
     commands.insert_resource(Sorting {
         data,
         level_index,
+        seed,
         round,
         phase: Phase::Intro,
         feedback: None,
@@ -415,5 +420,6 @@ fn outcome(sorting: &Sorting, pack: &ActivePack) -> RoundOutcome {
         notes: Vec::new(),
         fact,
         given: sorting.round.given(),
+        seed: sorting.seed,
     }
 }

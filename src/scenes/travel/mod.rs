@@ -3,6 +3,7 @@
 //! minutes and yuan, while the city's sky and the shared eco-world answer the week's emissions.
 
 mod assets;
+mod autoplay;
 mod cards;
 mod check;
 pub mod format;
@@ -81,6 +82,7 @@ pub fn scene() -> Scene {
     Scene {
         format: &TravelFormat,
         plugin,
+        autoplayer: autoplay::plugin,
     }
 }
 
@@ -212,6 +214,7 @@ fn plugin(app: &mut App) {
                 apply_actions,
                 travel_on,
                 finish,
+                watched_journey,
             )
                 .chain()
                 .run_if(in_state(SCREEN).and_then(resource_exists::<Travel>)),
@@ -322,6 +325,13 @@ fn choose(travel: &mut Travel, index: usize, sounds: &mut MessageWriter<PlaySoun
     travel.week.chosen.push(index);
     travel.notice = None;
     travel.phase = Phase::Travelling;
+}
+
+/// A journey being travelled is watched, not idleness.
+fn watched_journey(travel: Res<Travel>, mut busy: ResMut<crate::scenes::Busy>) {
+    if travel.phase == Phase::Travelling {
+        busy.0 = true;
+    }
 }
 
 /// Moves the journey along; on arrival, the sound, the shared world and the sky answer the trip.

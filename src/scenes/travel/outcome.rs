@@ -100,6 +100,8 @@ pub(super) fn outcome(travel: &Travel, pack: &ActivePack) -> RoundOutcome {
         given: (0..level.trips.len())
             .map(|i| travel.week.chosen.get(i).copied())
             .collect(),
+        // A week's trips are the level's own: no seed draws them.
+        seed: 0,
     }
 }
 
