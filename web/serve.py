@@ -6,6 +6,7 @@
 - serves the precompressed ``file.br`` / ``file.gz`` made by web/build when the request's
   Accept-Encoding allows it, with Content-Encoding, Vary and the right Content-Length
 - ``Cache-Control: no-cache`` (always revalidate: file names carry no hash)
+- a missing ``kiosk.json`` is ``204 No Content`` (the page asks for it on every load)
 - quiet; ``--verbose`` logs one line per request
 
 Usage: python3 web/serve.py [--dir DIST] [--port 8080] [--host 127.0.0.1] [--verbose]
@@ -100,6 +101,13 @@ class Handler(SimpleHTTPRequestHandler):
                 self.end_headers()
                 return None
             path = os.path.join(path, "index.html")
+        # Every page asks for the optional kiosk.json: "there is none" is an answer, not an
+        # error (a 404 is a console error in the browser).
+        if os.path.basename(path) == "kiosk.json" and not os.path.exists(path):
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self._common_headers(path)
+            self.end_headers()
+            return None
         # Never serve the compressed copies as such, nor anything that is not a plain file.
         if path.endswith((".br", ".gz")) or not os.path.isfile(path):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
