@@ -236,3 +236,54 @@ fn a_visitors_round_is_counted_and_the_attract_loops_are_not() {
     assert_eq!(csv.matches(",missed_item,sorting,").count(), 1, "{csv}");
     assert!(csv.contains(",seconds_in_scene,sorting,"), "{csv}");
 }
+
+#[test]
+fn a_long_press_in_the_corner_and_the_pin_open_the_staff_menu() {
+    use green_actor::kiosk::staff::{HOLD_SECONDS, StaffDesk, StaffRequest};
+    let mut app = kiosk_app();
+    let corner = Vec2::new(20.0, 20.0);
+    common::press(&mut app, PointerId::Mouse, corner);
+    seconds(&mut app, HOLD_SECONDS as f32 - 1.0);
+    assert_ne!(
+        common::screen(&app),
+        Screen::Staff,
+        "not before the hold time"
+    );
+    seconds(&mut app, 1.5);
+    common::release(&mut app, PointerId::Mouse, corner);
+    common::frames(&mut app, 2);
+    assert_eq!(common::screen(&app), Screen::Staff);
+    for digit in "1111".chars() {
+        app.world_mut().write_message(StaffRequest::Digit(digit));
+    }
+    app.world_mut().write_message(StaffRequest::EnterPin);
+    common::frames(&mut app, 2);
+    assert!(
+        !app.world().resource::<StaffDesk>().unlocked,
+        "a wrong PIN is refused"
+    );
+    for digit in green_actor::kiosk::config::DEFAULT_PIN.chars() {
+        app.world_mut().write_message(StaffRequest::Digit(digit));
+    }
+    app.world_mut().write_message(StaffRequest::EnterPin);
+    common::frames(&mut app, 2);
+    assert!(app.world().resource::<StaffDesk>().unlocked);
+    app.world_mut()
+        .write_message(StaffRequest::IdleSeconds(10.0));
+    common::frames(&mut app, 2);
+    assert_eq!(
+        app.world().resource::<Kiosk>().settings.idle_seconds,
+        IDLE + 10.0
+    );
+}
+
+#[test]
+fn a_short_press_in_the_corner_opens_nothing() {
+    let mut app = kiosk_app();
+    let corner = Vec2::new(20.0, 20.0);
+    common::press(&mut app, PointerId::Mouse, corner);
+    seconds(&mut app, 1.0);
+    common::release(&mut app, PointerId::Mouse, corner);
+    seconds(&mut app, 3.0);
+    assert_ne!(common::screen(&app), Screen::Staff);
+}

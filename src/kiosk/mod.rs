@@ -9,7 +9,7 @@ pub mod idle;
 mod overlay;
 pub mod record;
 mod session;
-mod staff;
+pub mod staff;
 mod staff_view;
 pub mod stats;
 mod test_state;

@@ -26,7 +26,10 @@ const PULSE_HZ: f32 = 0.6;
 /// The band under the invitation: its share of the window's height and its darkest opacity.
 const BAND_SHARE: f32 = 0.27;
 const BAND_ALPHA: f32 = 0.62;
-const DIM_ALPHA: u8 = 150;
+const DIM_ALPHA: u8 = 170;
+/// The "Still there?" card (logical points).
+const CARD_WIDTH: f32 = 520.0;
+const CARD_HEIGHT: f32 = 370.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -159,47 +162,37 @@ fn still_there(ctx: &egui::Context, theme: &Theme, left: f32, zoom: f32, rects: 
     let screen = cover(ctx, "kiosk-still-there", |ui, rect| {
         ui.painter()
             .rect_filled(rect, 0.0, egui::Color32::from_black_alpha(DIM_ALPHA));
-        let card_size = egui::vec2(
-            rect.width().min(520.0) - 32.0,
-            360.0_f32.min(rect.height() - 32.0),
-        );
-        let card = egui::Rect::from_center_size(rect.center(), card_size);
+        let size = egui::vec2(CARD_WIDTH.min(rect.width() - 32.0), CARD_HEIGHT);
+        let card = egui::Rect::from_center_size(rect.center(), size);
         ui.painter().rect_filled(card, 24.0, theme.paper);
-        let top = card.min.y;
-        let x = card.center().x;
-        centred_text(
-            ui,
-            egui::pos2(x, top + 60.0),
-            &tr(Lang::Zh, "kiosk.still_there"),
-            ASK_ZH,
-            theme.ink,
-        );
-        centred_text(
-            ui,
-            egui::pos2(x, top + 112.0),
-            &tr(Lang::En, "kiosk.still_there"),
-            ASK_EN,
-            theme.muted,
-        );
-        centred_text(
-            ui,
-            egui::pos2(x, top + 205.0),
-            &format!("{}", left.ceil().max(0.0) as u32),
-            SECONDS_LEFT,
-            theme.green_dark,
-        );
-        let keep = format!(
-            "{} · {}",
-            tr(Lang::Zh, "kiosk.keep_playing"),
-            tr(Lang::En, "kiosk.keep_playing")
-        );
-        centred_text(
-            ui,
-            egui::pos2(x, top + 310.0),
-            &keep,
-            KEEP_PLAYING,
-            theme.ink,
-        );
+        let seconds = format!("{}", left.ceil().max(0.0) as u32);
+        // (text, size, colour, its middle's distance from the card's top)
+        let lines = [
+            (tr(Lang::Zh, "kiosk.still_there"), ASK_ZH, theme.ink, 60.0),
+            (
+                tr(Lang::En, "kiosk.still_there"),
+                ASK_EN,
+                theme.muted,
+                112.0,
+            ),
+            (seconds, SECONDS_LEFT, theme.green_dark, 205.0),
+            (
+                tr(Lang::Zh, "kiosk.keep_playing"),
+                KEEP_PLAYING,
+                theme.ink,
+                300.0,
+            ),
+            (
+                tr(Lang::En, "kiosk.keep_playing"),
+                KEEP_PLAYING,
+                theme.muted,
+                334.0,
+            ),
+        ];
+        for (text, size, color, down) in lines {
+            let at = egui::pos2(card.center().x, card.min.y + down);
+            centred_text(ui, at, &text, size, color);
+        }
     });
     ui::record(rects, zoom, "kiosk_still_there", screen);
 }

@@ -86,28 +86,30 @@ fn corner_hold(
     mut navigate: MessageWriter<Navigate>,
 ) {
     let now = time.elapsed_secs_f64();
+    let held_long_enough = |since: f64| now - since >= HOLD_SECONDS;
+    let mut open = false;
     for input in pointers.read() {
         let at = input.location.position;
+        let ours = hold.is_some_and(|(id, _)| id == input.pointer_id);
         match input.action {
             PointerAction::Press(_) if in_corner(at) => *hold = Some((input.pointer_id, now)),
-            PointerAction::Release(_) if hold.is_some_and(|(id, _)| id == input.pointer_id) => {
-                *hold = None
+            // Frames may be far apart: a release seen after the hold time still counts.
+            PointerAction::Release(_) if ours => {
+                open |= hold.is_some_and(|(_, since)| held_long_enough(since));
+                *hold = None;
             }
-            PointerAction::Move { .. }
-                if hold.is_some_and(|(id, _)| id == input.pointer_id) && !in_corner(at) =>
-            {
-                *hold = None
-            }
+            PointerAction::Move { .. } if ours && !in_corner(at) => *hold = None,
             _ => {}
         }
     }
     if let Some((_, since)) = *hold
-        && now - since >= HOLD_SECONDS
+        && held_long_enough(since)
     {
         *hold = None;
-        if *screen.get() != Screen::Staff {
-            navigate.write(Navigate::Staff);
-        }
+        open = true;
+    }
+    if open && *screen.get() != Screen::Staff {
+        navigate.write(Navigate::Staff);
     }
 }
 

@@ -45,6 +45,8 @@ fn publish(
             "staff_unlocked": desk.unlocked,
             "language": kiosk.settings.language.code(),
             "idle_seconds": kiosk.settings.idle_seconds,
+            // Also left in `window.__greenActorWasmMemoryBytes` for the soak benchmark.
+            "wasm_memory_bytes": platform::wasm_memory_bytes(),
             "csv": stats.stats.csv(),
         }),
     );

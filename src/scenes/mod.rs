@@ -38,6 +38,19 @@ impl Default for Autoplay {
     }
 }
 
+impl Autoplay {
+    /// Whether the automated player moves now: `wait` seconds after its last move, counted in
+    /// `waited`.
+    pub fn due(waited: &mut f32, delta: f32, wait: f32) -> bool {
+        *waited += delta;
+        let due = *waited >= wait;
+        if due {
+            *waited = 0.0;
+        }
+        due
+    }
+}
+
 pub fn autoplaying(autoplay: Option<Res<Autoplay>>) -> bool {
     autoplay.is_some()
 }

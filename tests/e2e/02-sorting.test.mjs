@@ -1,12 +1,14 @@
 // Issue: waste sorting. A round of the first level played like a visitor would: drag and drop
 // with the mouse or a finger, tap the item then the bin, a wrong answer with its explanation,
-// keys 1–4, and the results screen.
+// keys 1–4, and the results screen. At kiosk size the round also checks that every screen fits
+// (04-fit checks the laptop and the phone; one page load serves both checks).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   assertNoProblems,
   dragTo,
+  everyButtonFits,
   launchBrowser,
   nextFrames,
   openGame,
@@ -20,10 +22,28 @@ import {
 
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
-/** From the title screen to the first sorting level's intro card, then into play. */
-async function startSorting(page, touch) {
+const KIOSK = { width: 1920, height: 1080 };
+const KIOSK_TAG = '1920x1080';
+
+/** Every button of `screen` fits the kiosk's window; a screenshot of it for 04-fit's set. */
+async function fitsAtKiosk(page, screen, shot) {
+  const s = await everyButtonFits(page, KIOSK, screen);
+  await saveShot(page, `fit-${shot}-${KIOSK_TAG}`);
+  return s;
+}
+
+/**
+ * From the title screen to the first sorting level's intro card, then into play; with `fit`,
+ * every screen on the way is checked to fit the kiosk.
+ */
+async function startSorting(page, touch, fit = false) {
+  if (fit) await fitsAtKiosk(page, 'title', 'title');
   await pressButton(page, 'start', { touch });
   await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+  if (fit) {
+    const list = await fitsAtKiosk(page, 'scene list', 'scenes');
+    assert.ok(list.buttons.level_sorting_5, 'every level is reachable without scrolling');
+  }
   await pressButton(page, 'scene_sorting', { touch });
   const s = await waitForState(
     page,
@@ -35,8 +55,11 @@ async function startSorting(page, touch) {
   assert.equal(s.sorting.sorted, 0);
   assert.ok(s.sorting.total > 3, `a round has more than three items (has ${s.sorting.total})`);
   assert.ok(s.sorting.bins.length >= 2, 'the bins are laid out');
+  if (fit) await fitsAtKiosk(page, 'level card', 'level-card');
   await pressButton(page, 'begin', { touch });
-  return waitForState(page, (s) => s.sorting?.phase === 'playing', 30_000, 'play to begin');
+  const playing = await waitForState(page, (s) => s.sorting?.phase === 'playing' && s.sorting.current, 30_000, 'play to begin');
+  if (fit) await fitsAtKiosk(page, 'play', 'play');
+  return playing;
 }
 
 /** Waits for the next item to wait for the player, after `sorted` answers, and returns the state. */
@@ -119,10 +142,10 @@ describe('02 sorting', () => {
     await browser?.close();
   });
 
-  test('a round with the mouse and keys at 1920x1080', { timeout: 15 * 60_000 }, async () => {
-    await withPage(browser, { width: 1920, height: 1080 }, 'sorting-1920x1080', async ({ page }) => {
+  test('a round with the mouse and keys at 1920x1080, every screen fitting', { timeout: 15 * 60_000 }, async () => {
+    await withPage(browser, KIOSK, 'sorting-1920x1080', async ({ page }) => {
       await openGame(page);
-      let s = await startSorting(page, false);
+      let s = await startSorting(page, false, true);
       const level = s.sorting.level;
 
       // 1: right bin
@@ -146,6 +169,7 @@ describe('02 sorting', () => {
       assert.ok(typeof feedback.reason === 'string' && feedback.reason.trim().length > 0, 'the feedback explains why');
       assert.equal(s.sorting.streak, 0, 'a wrong answer ends the streak');
       await saveShot(page, 'sorting-feedback-1920x1080');
+      await fitsAtKiosk(page, 'why card', 'feedback');
       await pressButton(page, 'continue');
       await waitForState(page, (t) => t.sorting?.phase === 'playing', 30_000, 'play to go on');
 
@@ -166,6 +190,10 @@ describe('02 sorting', () => {
       assert.ok(results.missed.includes(second.id), `${second.id} is among the lessons: ${results.missed}`);
       await nextFrames(page, 3);
       await saveShot(page, 'results-1920x1080');
+      s = await fitsAtKiosk(page, 'results', 'results');
+      for (const name of ['next_level', 'retry', 'scenes']) {
+        assert.ok(s.buttons[name], `${name} is shown without scrolling`);
+      }
 
       assertNoProblems(page);
     });

@@ -33,15 +33,13 @@ fn play(
         actions.write(SortAction::Stay);
         return;
     }
-    *waited += time.delta_secs();
     let wait = match sorting.phase {
         Phase::Feedback => READ_FEEDBACK_SECONDS,
         _ => autoplay.pace,
     };
-    if *waited < wait {
+    if !Autoplay::due(&mut waited, time.delta_secs(), wait) {
         return;
     }
-    *waited = 0.0;
     match sorting.phase {
         Phase::Intro => {
             *answered = 0;

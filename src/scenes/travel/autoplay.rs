@@ -32,15 +32,13 @@ fn play(
         actions.write(TravelAction::Stay);
         return;
     }
-    *waited += time.delta_secs();
     let wait = match travel.phase {
         Phase::Arrived => READ_ARRIVAL_SECONDS,
         _ => autoplay.pace,
     };
-    if *waited < wait {
+    if !Autoplay::due(&mut waited, time.delta_secs(), wait) {
         return;
     }
-    *waited = 0.0;
     match travel.phase {
         Phase::Intro => {
             actions.write(TravelAction::Begin);
