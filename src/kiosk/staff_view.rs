@@ -12,6 +12,8 @@ use crate::platform;
 use crate::screens::Screen;
 use crate::ui::{self, UiParams, UiSystems};
 
+/// The widest of the action bar's buttons (logical points).
+const ACTION_WIDTH: f32 = 360.0;
 /// The most-missed questions listed.
 const MISSED_SHOWN: usize = 5;
 /// How quickly the shown frame time follows the real one (share of each new frame).
@@ -47,6 +49,33 @@ fn show(
     ui::corner_language_switch(&ctx, &mut params);
     let theme = params.theme.clone();
     let mut root = ui::root_ui(&ctx, "staff");
+    if desk.unlocked {
+        // What staff come for most, always in reach at the bottom of the window.
+        let t = |key: &str| params.language.t(key);
+        let buttons = vec![
+            (
+                "export_stats",
+                t("kiosk.staff.export"),
+                theme.green,
+                StaffRequest::ExportStats,
+            ),
+            (
+                "staff_close",
+                t("kiosk.staff.close"),
+                theme.green_dark,
+                StaffRequest::Close,
+            ),
+        ];
+        if let Some(request) = ui::action_bar(
+            &mut root,
+            &mut params,
+            "staff-actions",
+            ACTION_WIDTH,
+            buttons,
+        ) {
+            requests.write(request);
+        }
+    }
     ui::card_page(&mut root, &theme, ui::CARD_WIDTH, |ui| {
         ui.vertical_centered(|ui| {
             if desk.unlocked {
@@ -352,35 +381,7 @@ fn menu(
         let post = platform::last_stats_post();
         ui::paragraph(ui, &format!("POST {url}: {post}"), 16.0, theme.muted);
     }
-    let width = ui.available_width().min(360.0);
-    if ui::big_button(
-        ui,
-        &mut params.rects,
-        zoom,
-        "export_stats",
-        &t("kiosk.staff.export"),
-        theme.green,
-        width,
-    )
-    .clicked()
-    {
-        requests.write(StaffRequest::ExportStats);
-    }
-
-    ui.add_space(18.0);
-    if ui::big_button(
-        ui,
-        &mut params.rects,
-        zoom,
-        "staff_close",
-        &t("kiosk.staff.close"),
-        theme.green_dark,
-        width,
-    )
-    .clicked()
-    {
-        requests.write(StaffRequest::Close);
-    }
+    ui.add_space(12.0);
     ui.horizontal_wrapped(|ui| {
         let more = [
             ("staff_packs", "title.packs", StaffRequest::Packs),

@@ -1,6 +1,7 @@
 // Issue: foundation and walk-up quality. The loading page draws its Chinese with its own embedded
-// font; the game loads in a browser at kiosk, laptop and phone sizes, shows its title in Chinese
-// first, switches to English (and remembers it), and reaches the scene list.
+// font; the game loads in a browser at laptop and phone sizes, shows its title in Chinese first,
+// switches to English (and remembers it), and reaches the scene list. At kiosk size 02-sorting's
+// round checks the same screens (one page load fewer: a 1920×1080 page renders at half the speed).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -41,11 +42,12 @@ describe('01 shell', () => {
     await browser?.close();
   });
 
-  for (const size of SIZES) {
+  const sizes = SIZES.filter((s) => s.width !== 1920);
+  for (const size of sizes) {
     const tag = `${size.width}x${size.height}`;
     // The language choice is checked across a reload at the first size only: each load of the
     // game costs 10–30 s under SwiftShader.
-    const checkReload = size === SIZES[0];
+    const checkReload = size === sizes[0];
 
     test(`title, language and scene list at ${tag}${size.touch ? ' (touch)' : ''}`, { timeout: 15 * 60_000 }, async () => {
       await withPage(browser, size, `shell-${tag}`, async ({ page }) => {
