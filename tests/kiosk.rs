@@ -183,6 +183,34 @@ fn walking_away_wipes_the_session_and_the_loop_returns() {
     assert!(matches!(common::screen(&app), Screen::Playing(_)));
 }
 
+/// A visitor's round of the sorting level on screen, by the actions taps and keys make: the first
+/// item wrong, the rest right. Gives the number of items.
+fn play_a_sorting_round_with_one_mistake(app: &mut App) -> usize {
+    assert_eq!(common::screen(app), Screen::Playing(sorting::SCENE_ID));
+    app.world_mut().write_message(SortAction::Begin);
+    common::frames(app, 2);
+    let total = app.world().resource::<Sorting>().round.total();
+    for i in 0..total {
+        let sorting = app.world().resource::<Sorting>();
+        let right = sorting.round.expected_bin(&sorting.data).unwrap();
+        let bin = if i == 0 {
+            (right + 1) % sorting.data.bins.len()
+        } else {
+            right
+        };
+        app.world_mut().write_message(SortAction::Sort(bin));
+        common::frames(app, 2);
+        if i == 0 {
+            app.world_mut().write_message(SortAction::Continue);
+            common::frames(app, 2);
+        }
+    }
+    play_until(app, "the visitor's results", 10.0, |app| {
+        common::screen(app) == Screen::Results
+    });
+    total
+}
+
 #[test]
 fn a_visitors_round_is_counted_and_the_attract_loops_are_not() {
     // Turns long enough for the automated player to finish its round.
@@ -199,28 +227,7 @@ fn a_visitors_round_is_counted_and_the_attract_loops_are_not() {
     };
     assert!(!csv(&app).contains("level_started"), "{}", csv(&app));
     touch(&mut app);
-    assert_eq!(common::screen(&app), Screen::Playing(sorting::SCENE_ID));
-    app.world_mut().write_message(SortAction::Begin);
-    common::frames(&mut app, 2);
-    let total = app.world().resource::<Sorting>().round.total();
-    for i in 0..total {
-        let sorting = app.world().resource::<Sorting>();
-        let right = sorting.round.expected_bin(&sorting.data).unwrap();
-        let bin = if i == 0 {
-            (right + 1) % sorting.data.bins.len()
-        } else {
-            right
-        };
-        app.world_mut().write_message(SortAction::Sort(bin));
-        common::frames(&mut app, 2);
-        if i == 0 {
-            app.world_mut().write_message(SortAction::Continue);
-            common::frames(&mut app, 2);
-        }
-    }
-    play_until(&mut app, "the visitor's results", 10.0, |app| {
-        common::screen(app) == Screen::Results
-    });
+    let total = play_a_sorting_round_with_one_mistake(&mut app);
     let csv = csv(&app);
     assert!(csv.contains(",sessions,,,,1\n"), "{csv}");
     assert!(csv.contains(",level_started,sorting,"), "{csv}");
@@ -286,4 +293,28 @@ fn a_short_press_in_the_corner_opens_nothing() {
     common::release(&mut app, PointerId::Mouse, corner);
     seconds(&mut app, 3.0);
     assert_ne!(common::screen(&app), Screen::Staff);
+}
+
+#[test]
+fn next_level_skips_a_level_staff_switched_off() {
+    let mut app = kiosk_app();
+    app.world_mut()
+        .resource_mut::<Kiosk>()
+        .settings
+        .offered
+        .levels
+        .insert(
+            "sorting".into(),
+            vec!["sorting-1".into(), "sorting-3".into()],
+        );
+    common::frames(&mut app, 2);
+    touch(&mut app);
+    play_a_sorting_round_with_one_mistake(&mut app);
+    common::key(&mut app, KeyCode::Enter);
+    common::frames(&mut app, 3);
+    assert_eq!(
+        app.world().resource::<Sorting>().level_index,
+        2,
+        "sorting-2 is off"
+    );
 }

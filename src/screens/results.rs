@@ -5,7 +5,8 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use super::{Navigate, Screen};
 use crate::classroom::{StudentLesson, StudentRequest};
-use crate::scenes::{Bar, Headline, PassedLevels, RoundOutcome};
+use crate::pack::live::ActivePack;
+use crate::scenes::{Bar, Headline, Offered, PassedLevels, RoundOutcome};
 use crate::ui::{self, UiParams, UiSystems};
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,8 +24,20 @@ fn remember_pass(outcome: Option<Res<RoundOutcome>>, mut passed: ResMut<PassedLe
     }
 }
 
+/// The next level of the scene that visitors are offered (a kiosk's staff may switch some off).
+fn next_level(outcome: &RoundOutcome, pack: &ActivePack, offered: &Offered) -> Option<usize> {
+    if !outcome.has_next {
+        return None;
+    }
+    let levels = pack.0.scene(outcome.scene)?.levels();
+    (outcome.level + 1..levels.len())
+        .find(|&index| offered.level_on(outcome.scene.name(), &levels[index].id))
+}
+
 fn keys(
     input: Res<ButtonInput<KeyCode>>,
+    pack: Res<ActivePack>,
+    offered: Res<Offered>,
     outcome: Option<Res<RoundOutcome>>,
     lesson: Option<Res<StudentLesson>>,
     mut navigate: MessageWriter<Navigate>,
@@ -38,11 +51,7 @@ fn keys(
         return;
     }
     if ui::confirm_pressed(&input) {
-        let level = if outcome.has_next {
-            outcome.level + 1
-        } else {
-            outcome.level
-        };
+        let level = next_level(&outcome, &pack, &offered).unwrap_or(outcome.level);
         navigate.write(Navigate::Play(outcome.scene, level));
     }
     if input.just_pressed(KeyCode::Escape) {
@@ -52,6 +61,8 @@ fn keys(
 
 fn show(
     mut params: UiParams,
+    pack: Res<ActivePack>,
+    offered: Res<Offered>,
     outcome: Option<Res<RoundOutcome>>,
     lesson: Option<Res<StudentLesson>>,
     mut navigate: MessageWriter<Navigate>,
@@ -60,6 +71,7 @@ fn show(
     let Some(outcome) = outcome else {
         return Ok(());
     };
+    let next = next_level(&outcome, &pack, &offered);
     let ctx = params.contexts.ctx_mut()?.clone();
     let theme = params.theme.clone();
     ui::corner_language_switch(&ctx, &mut params);
@@ -71,7 +83,7 @@ fn show(
             }
         }
         None => {
-            if let Some(go) = action_bar(&mut root, &mut params, &outcome) {
+            if let Some(go) = action_bar(&mut root, &mut params, &outcome, next) {
                 navigate.write(go);
             }
         }
@@ -135,16 +147,17 @@ fn action_bar(
     root: &mut egui::Ui,
     params: &mut UiParams,
     outcome: &RoundOutcome,
+    next: Option<usize>,
 ) -> Option<Navigate> {
     let theme = params.theme.clone();
     let language = *params.language;
     let buttons = [
-        outcome.has_next.then(|| {
+        next.map(|level| {
             (
                 "next_level",
                 language.t("results.next"),
                 theme.green,
-                Navigate::Play(outcome.scene, outcome.level + 1),
+                Navigate::Play(outcome.scene, level),
             )
         }),
         Some((
