@@ -167,8 +167,3 @@ fn tick_clock(
         events.write(KioskEvent(event));
     }
 }
-
-/// Whether the exhibit is in its attract loop.
-pub fn attracting(kiosk: Option<Res<Kiosk>>) -> bool {
-    kiosk.is_some_and(|kiosk| kiosk.clock.stage == idle::Stage::Attract)
-}

@@ -186,8 +186,7 @@ fn adjuster(
     });
 }
 
-fn on_off(params: &UiParams, on: bool) -> &'static str {
-    let _ = params;
+fn on_off(on: bool) -> &'static str {
     if on { "✓" } else { "✗" }
 }
 
@@ -289,7 +288,7 @@ fn menu(
     for scene in &pack.0.scenes {
         let id = scene.id().name();
         let on = settings.offered.scene_on(id);
-        let label = format!("{} {}", on_off(params, on), t(&format!("scene.{id}.title")));
+        let label = format!("{} {}", on_off(on), t(&format!("scene.{id}.title")));
         if ui::small_button(
             ui,
             &mut params.rects,
@@ -307,7 +306,7 @@ fn menu(
         ui.horizontal_wrapped(|ui| {
             for (number, level) in scene.levels().iter().enumerate() {
                 let level_on = settings.offered.level_on(id, &level.id);
-                let label = format!("{} {}", on_off(params, level_on), number + 1);
+                let label = format!("{} {}", on_off(level_on), number + 1);
                 let name = format!("staff_level_{id}_{}", number + 1);
                 let response = ui::small_button(ui, &mut params.rects, zoom, &name, &label)
                     .on_hover_text(level.title.get(lang));

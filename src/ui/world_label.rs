@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::UiSystems;
+use super::{UiSystems, color32};
 use crate::layout::Layout;
 
 /// A label drawn at its entity's place, scaled with it and hidden with it.
@@ -74,11 +74,6 @@ pub fn block_top_left(anchor: Vec2, at: Vec2, size: Vec2) -> Vec2 {
         at.x - (anchor.x + 0.5) * size.x,
         at.y - (0.5 - anchor.y) * size.y,
     )
-}
-
-fn color32(color: Color) -> egui::Color32 {
-    let [r, g, b, a] = color.to_srgba().to_u8_array();
-    egui::Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
 fn paint_labels(
