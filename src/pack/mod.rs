@@ -34,7 +34,7 @@ pub use scene_format::{
     SceneInput,
 };
 pub use suggest::{left_out, nearest, with_suggestion};
-pub use text::{Citation, Lang, Localized, Source};
+pub use text::{Citation, Lang, Localized, Source, parse_hex_color};
 
 use locate::Step;
 

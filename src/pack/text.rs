@@ -82,3 +82,13 @@ pub struct Citation {
     pub sources: Vec<Localized>,
     pub approx: bool,
 }
+
+/// `#RRGGBB` → sRGB bytes.
+pub fn parse_hex_color(hex: &str) -> Option<[u8; 3]> {
+    let digits = hex.strip_prefix('#')?;
+    if digits.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}

@@ -1,6 +1,7 @@
 //! The scenes and what every scene plugs into: registration, a request to play a level, and a
 //! scene-neutral outcome for the results screen.
 
+pub mod river;
 pub mod sorting;
 pub mod travel;
 
@@ -63,7 +64,7 @@ pub struct Busy(pub bool);
 /// Every scene this build can play, one line each. A pack decides which of them appear, and in
 /// what order.
 pub fn all() -> Vec<Scene> {
-    vec![sorting::scene(), travel::scene()]
+    vec![sorting::scene(), travel::scene(), river::scene()]
 }
 
 /// The pack formats of every scene, for checking packs outside the running exhibit.

@@ -274,12 +274,4 @@ impl SceneData for SortingData {
     }
 }
 
-/// `#RRGGBB` → sRGB bytes.
-pub fn parse_hex_color(hex: &str) -> Option<[u8; 3]> {
-    let digits = hex.strip_prefix('#')?;
-    if digits.len() != 6 {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
-}
+pub use crate::pack::parse_hex_color;

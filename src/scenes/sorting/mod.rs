@@ -27,7 +27,7 @@ use crate::options::LaunchOptions;
 use crate::pack::live::ActivePack;
 use crate::pack::{Parsed, SceneFormat, SceneId, SceneInput};
 use crate::screens::{Navigate, Screen};
-use crate::world::EcoChange;
+use crate::world::{EcoChange, Misplaced};
 
 pub const SCENE_ID: SceneId = SceneId("sorting");
 pub const SCREEN: Screen = Screen::Playing(SCENE_ID);
@@ -39,6 +39,9 @@ const ECO_GAIN_CORRECT: f32 = 0.04;
 const ECO_LOSS_WRONG: f32 = 0.03;
 /// A streak chime every this many right answers in a row.
 const STREAK_CHIME_EVERY: u32 = 3;
+/// The hazardous bin's id (GB/T 19095-2019's 有害垃圾): a mistake that should have gone there
+/// shows on the river as hazardous waste dumped.
+const HAZARDOUS_BIN: &str = "H";
 
 /// The sorting scene's pack format.
 pub struct SortingFormat;
@@ -265,6 +268,7 @@ fn apply_actions(
     mut sorted: MessageWriter<Sorted>,
     mut sounds: MessageWriter<PlaySound>,
     mut eco: MessageWriter<EcoChange>,
+    mut misplaced: MessageWriter<Misplaced>,
     time: Res<Time<Real>>,
 ) {
     for action in actions.read() {
@@ -312,6 +316,10 @@ fn apply_actions(
                 } else {
                     sounds.write(PlaySound(Sfx::Wrong));
                     eco.write(EcoChange(-ECO_LOSS_WRONG));
+                    let expected = sorting.data.bins.get(verdict.expected);
+                    misplaced.write(Misplaced {
+                        hazardous: expected.is_some_and(|bin| bin.id == HAZARDOUS_BIN),
+                    });
                     sorting.phase = Phase::Feedback;
                     sorting.feedback = Some(Feedback {
                         item,

@@ -1,6 +1,6 @@
-//! The shared eco-world: one cleanliness value every scene nudges and the haze of the last travel
-//! week, and a backdrop that shows them (clear sky, flowers and birds when clean; grey sky and
-//! litter when dirty; a brownish sky after a week of heavy trips).
+//! The backdrop that shows the eco-world behind every screen: clear sky, flowers and birds when
+//! the land is clean; grey sky and litter when dirty; a brownish sky after a week of heavy trips;
+//! a river along the foot of the hills as clear or murky as the river scene left it.
 
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -9,27 +9,11 @@ use crate::asset_tracking::AssetTracker;
 use crate::icons::Icons;
 use crate::layout::Layout;
 
-/// Shared by all scenes.
-#[derive(Resource, Clone, Copy, Debug, PartialEq)]
-pub struct EcoWorld {
-    /// 0 = polluted, 1 = thriving.
-    pub cleanliness: f32,
-    /// The air after the travel week so far: 0 = clear, 1 = as hazy as an all-car week.
-    pub haze: f32,
-}
+use super::model::EcoWorld;
 
-impl Default for EcoWorld {
-    fn default() -> Self {
-        EcoWorld {
-            cleanliness: 0.45,
-            haze: 0.0,
-        }
-    }
-}
-
-/// A scene's effect on the world: a change of cleanliness, which stays within 0 to 1.
-#[derive(Message, Clone, Copy, Debug)]
-pub struct EcoChange(pub f32);
+/// The backdrop's systems; the world's model changes before them.
+#[derive(SystemSet, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BackdropSystems;
 
 /// The backdrop's own drawings (the rest are icons).
 #[derive(Resource, Default)]
@@ -76,6 +60,8 @@ enum Art {
     Ground,
     Hills,
     Litter,
+    /// The river: a band of water coloured by the river scene's last state.
+    Water,
 }
 
 /// One piece of scenery: its art, where (fractions of the window), how big, its depth, and the
@@ -93,7 +79,7 @@ const fn icon(name: &'static str, x: f32, y: f32, share: f32, z: f32, shows_when
     )
 }
 
-const SCENERY: [Scenery; 15] = [
+const SCENERY: [Scenery; 16] = [
     // The hills stand on the ground: their bottom edge sits just under its top.
     Scenery(Art::Hills, Vec2::new(0.5, 0.88), Span::Wide(4.0), 0.4, 0.0),
     Scenery(
@@ -101,6 +87,14 @@ const SCENERY: [Scenery; 15] = [
         Vec2::new(0.5, 0.93),
         Span::Band(0.16),
         0.5,
+        0.0,
+    ),
+    // The river runs along the top of the ground, in front of the hills.
+    Scenery(
+        Art::Water,
+        Vec2::new(0.5, 0.875),
+        Span::Band(0.03),
+        0.55,
         0.0,
     ),
     icon("sun", 0.9, 0.12, 0.19, 0.5, 0.0),
@@ -136,11 +130,13 @@ const DIRTY_SKY: Color = Color::srgb(0.76, 0.75, 0.70);
 const HAZY_SKY: Color = Color::srgb(0.72, 0.66, 0.56);
 const HAZE_TINT: f32 = 0.7;
 
-pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<EcoWorld>()
-        .init_resource::<WorldArt>()
+/// The river in the backdrop, from murky to clear.
+const MURKY_WATER: Color = Color::srgb(0.47, 0.45, 0.30);
+const CLEAR_WATER: Color = Color::srgb(0.25, 0.62, 0.85);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<WorldArt>()
         .insert_resource(ClearColor(CLEAN_SKY))
-        .add_message::<EcoChange>()
         .add_systems(
             Startup,
             (
@@ -153,21 +149,15 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                apply_changes,
                 spawn_backdrop.run_if(resource_exists::<Assets<Image>>),
                 place_backdrop
                     .run_if(resource_changed::<Layout>.or_else(any_match_filter::<Added<Piece>>)),
                 show_health
                     .run_if(resource_changed::<EcoWorld>.or_else(any_match_filter::<Added<Piece>>)),
             )
-                .chain(),
+                .chain()
+                .in_set(BackdropSystems),
         );
-}
-
-fn apply_changes(mut changes: MessageReader<EcoChange>, mut world: ResMut<EcoWorld>) {
-    for EcoChange(delta) in changes.read() {
-        world.cleanliness = (world.cleanliness + delta).clamp(0.0, 1.0);
-    }
 }
 
 fn load_art(
@@ -195,6 +185,7 @@ fn spawn_backdrop(
             Art::Ground => art.ground.clone(),
             Art::Hills => art.hills.clone(),
             Art::Litter => art.litter.clone(),
+            Art::Water => Handle::default(),
         };
         let anchor = match span {
             Span::Wide(_) => Anchor::BOTTOM_CENTER,
@@ -235,6 +226,11 @@ pub fn sky_color(world: &EcoWorld) -> Color {
         .mix(&HAZY_SKY, world.haze.clamp(0.0, 1.0) * HAZE_TINT)
 }
 
+/// The backdrop's river for the world's water.
+pub fn water_color(world: &EcoWorld) -> Color {
+    MURKY_WATER.mix(&CLEAR_WATER, world.water_shown())
+}
+
 fn show_health(
     world: Res<EcoWorld>,
     mut clear: ResMut<ClearColor>,
@@ -243,6 +239,10 @@ fn show_health(
     let clean = world.cleanliness;
     clear.0 = sky_color(&world);
     for (piece, mut sprite) in &mut pieces {
+        if sprite.image == Handle::default() {
+            sprite.color = water_color(&world);
+            continue;
+        }
         let alpha = if piece.shows_when > 0.0 {
             ((clean - piece.shows_when) * FADE_SHARPNESS + 1.0).clamp(0.0, 1.0)
         } else if piece.shows_when < 0.0 {
