@@ -8,6 +8,7 @@ use super::{Navigate, Screen};
 use crate::pack::live::ActivePack;
 use crate::scenes::{Offered, PassedLevels};
 use crate::ui::{self, UiParams, UiSystems};
+use crate::world::EcoWorld;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, keys.run_if(in_state(Screen::SceneSelect)))
@@ -46,6 +47,7 @@ fn show(
     pack: Res<ActivePack>,
     passed: Res<PassedLevels>,
     offered: Res<Offered>,
+    world: Res<EcoWorld>,
     mut navigate: MessageWriter<Navigate>,
 ) -> Result {
     let shown: Vec<_> = pack
@@ -78,7 +80,9 @@ fn show(
                         40.0,
                         theme.green_dark,
                     );
-                    ui.add_space(12.0);
+                    ui.add_space(6.0);
+                    world_strip(ui, &params, &world);
+                    ui.add_space(10.0);
                     if side_by_side {
                         let row =
                             side_by_side_width * scenes as f32 + CARD_GAP * (scenes - 1) as f32;
@@ -116,6 +120,68 @@ fn show(
         },
     );
     Ok(())
+}
+
+/// The land is called clean from this cleanliness on, and dirty below the other.
+const LAND_CLEAN_FROM: f32 = 0.6;
+const LAND_DIRTY_BELOW: f32 = 0.35;
+/// The air is called grey from this haze on, and hazy from the next.
+const AIR_GREY_FROM: f32 = 0.3;
+const AIR_HAZY_FROM: f32 = 0.6;
+/// The world strip's pictures (logical points).
+const WORLD_PICTURE: f32 = 30.0;
+
+/// The one place all the scenes share: its land, air and water in words and pictures, so a
+/// visitor sees that the exhibits are one world.
+fn world_strip(ui: &mut egui::Ui, params: &UiParams, world: &EcoWorld) {
+    let theme = &params.theme;
+    let language = &params.language;
+    let land = if world.cleanliness >= LAND_CLEAN_FROM {
+        "world.land_clean"
+    } else if world.cleanliness >= LAND_DIRTY_BELOW {
+        "world.land_fair"
+    } else {
+        "world.land_dirty"
+    };
+    let air = if world.haze >= AIR_HAZY_FROM {
+        "world.air_hazy"
+    } else if world.haze >= AIR_GREY_FROM {
+        "world.air_grey"
+    } else {
+        "world.air_clear"
+    };
+    let water = match world.water {
+        Some(share) => language
+            .t("world.water_share")
+            .replace("%{percent}", &format!("{:.0}", share * 100.0)),
+        None => language.t("world.water_unknown"),
+    };
+    let mut chips = vec![
+        ("deciduous-tree", language.t(land)),
+        ("cloud", language.t(air)),
+        ("droplet", water),
+    ];
+    let mistakes = world.misplaced_hazardous + world.misplaced_other;
+    if mistakes > 0 {
+        chips.push((
+            "battery",
+            language
+                .t("world.misplaced")
+                .replace("%{n}", &mistakes.to_string()),
+        ));
+    }
+    ui.label(
+        egui::RichText::new(language.t("world.heading"))
+            .size(17.0)
+            .color(theme.muted),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 14.0;
+        for (icon, words) in chips {
+            ui.add(ui::icon(&params.icons, icon, WORLD_PICTURE));
+            ui.label(egui::RichText::new(words).size(18.0).color(theme.ink));
+        }
+    });
 }
 
 /// One scene's card: its pictures, name and summary, a play button and its levels.

@@ -81,8 +81,9 @@ fn check_data(
     known: Known<'_>,
     pictures: &Pictures,
 ) -> RiverData {
-    let indicators = decode_entries::<Indicator>(file, "indicators", raw.indicators);
-    for (path, indicator) in &indicators {
+    let mut indicators = decode_entries::<Indicator>(file, "indicators", raw.indicators);
+    indicators.retain(|(path, indicator)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &indicator.name);
         for (field, limits) in [
             ("limits", Some(indicator.limits)),
@@ -106,7 +107,8 @@ fn check_data(
                 );
             }
         }
-    }
+        file.error_count() == before
+    });
     file.unique_ids(
         indicators
             .iter()
@@ -116,8 +118,9 @@ fn check_data(
     let ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
     file.sources(&[key("limits_source")], &raw.limits_source, known);
 
-    let classes = decode_entries::<ClassInfo>(file, "classes", raw.classes);
-    for (path, info) in &classes {
+    let mut classes = decode_entries::<ClassInfo>(file, "classes", raw.classes);
+    classes.retain(|(path, info)| {
+        let before = file.error_count();
         file.localized(&with(path, "label"), &info.label);
         file.localized(&with(path, "uses"), &info.uses);
         if crate::pack::parse_hex_color(&info.color).is_none() {
@@ -126,7 +129,8 @@ fn check_data(
                 Localized::new("颜色要写成 #rrggbb", "a colour is written #rrggbb"),
             );
         }
-    }
+        file.error_count() == before
+    });
     let classes: Vec<ClassInfo> = classes.into_iter().map(|(_, c)| c).collect();
     for class in WaterClass::ALL {
         if classes.iter().filter(|info| info.class == class).count() != 1 {
@@ -152,8 +156,9 @@ fn check_data(
     }
     file.sources(&[key("carry_source")], &raw.carry_source, known);
 
-    let seasons = decode_entries::<Season>(file, "seasons", raw.seasons);
-    for (path, season) in &seasons {
+    let mut seasons = decode_entries::<Season>(file, "seasons", raw.seasons);
+    seasons.retain(|(path, season)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &season.name);
         file.icon(&with(path, "icon"), &season.icon, pictures);
         if season.runoff < 0.0 || season.flow <= 0.0 {
@@ -165,7 +170,8 @@ fn check_data(
                 ),
             );
         }
-    }
+        file.error_count() == before
+    });
     file.unique_ids(seasons.iter().map(|(p, s)| (p.as_slice(), s.id.as_str())));
     if seasons.is_empty() {
         file.error(
@@ -174,8 +180,9 @@ fn check_data(
         );
     }
 
-    let weather = decode_entries::<Weather>(file, "weather", raw.weather);
-    for (path, w) in &weather {
+    let mut weather = decode_entries::<Weather>(file, "weather", raw.weather);
+    weather.retain(|(path, w)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &w.name);
         file.icon(&with(path, "icon"), &w.icon, pictures);
         if !(0.0..=1.0).contains(&w.chance) {
@@ -190,7 +197,8 @@ fn check_data(
                 ),
             );
         }
-    }
+        file.error_count() == before
+    });
     if weather.iter().map(|(_, w)| w.chance).sum::<f32>() > 1.0 + f32::EPSILON {
         file.error(
             &[key("weather")],
@@ -201,8 +209,9 @@ fn check_data(
         );
     }
 
-    let sources = decode_entries::<Source>(file, "sources", raw.sources);
-    for (path, source) in &sources {
+    let mut sources = decode_entries::<Source>(file, "sources", raw.sources);
+    sources.retain(|(path, source)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &source.name);
         file.localized(&with(path, "why"), &source.why);
         file.icon(&with(path, "icon"), &source.icon, pictures);
@@ -215,13 +224,15 @@ fn check_data(
                 );
             }
         }
-    }
+        file.error_count() == before
+    });
     file.unique_ids(sources.iter().map(|(p, s)| (p.as_slice(), s.id.as_str())));
     let sources: Vec<Source> = sources.into_iter().map(|(_, s)| s).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
 
-    let actions = decode_entries::<Action>(file, "actions", raw.actions);
-    for (path, action) in &actions {
+    let mut actions = decode_entries::<Action>(file, "actions", raw.actions);
+    actions.retain(|(path, action)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &action.name);
         file.localized(&with(path, "does"), &action.does);
         file.icon(&with(path, "icon"), &action.icon, pictures);
@@ -256,11 +267,13 @@ fn check_data(
                 }
             }
         }
-    }
+        file.error_count() == before
+    });
     file.unique_ids(actions.iter().map(|(p, a)| (p.as_slice(), a.id.as_str())));
 
-    let species = decode_entries::<Species>(file, "species", raw.species);
-    for (path, one) in &species {
+    let mut species = decode_entries::<Species>(file, "species", raw.species);
+    species.retain(|(path, one)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &one.name);
         file.localized(&with(path, "about"), &one.about);
         file.icon(&with(path, "icon"), &one.icon, pictures);
@@ -271,14 +284,17 @@ fn check_data(
                 Localized::new("要写出它生活在哪些河段", "name the reaches it lives in"),
             );
         }
-    }
-    let lost = decode_entries::<Lost>(file, "lost", raw.lost);
-    for (path, one) in &lost {
+        file.error_count() == before
+    });
+    let mut lost = decode_entries::<Lost>(file, "lost", raw.lost);
+    lost.retain(|(path, one)| {
+        let before = file.error_count();
         file.localized(&with(path, "name"), &one.name);
         file.localized(&with(path, "about"), &one.about);
         file.icon(&with(path, "icon"), &one.icon, pictures);
         file.sources(path, &one.source, known);
-    }
+        file.error_count() == before
+    });
     for (field, id) in [
         ("hazardous", &raw.from_sorting.hazardous),
         ("other", &raw.from_sorting.other),
@@ -359,7 +375,7 @@ fn check_level(file: &mut FileCheck<'_>, level: &Level, data: &RiverData) {
         for id in stretch.clean.keys() {
             if data.indicator(id).is_none() {
                 let ids: Vec<&str> = data.indicators.iter().map(|i| i.id.as_str()).collect();
-                file.error(
+                file.warn(
                     &with(&with(path, "clean"), id),
                     unknown(("指标", "indicator"), id, &ids),
                 );

@@ -109,16 +109,23 @@ pub fn can_take(
     if action.cost > budget_left(data, level, taken) {
         return Err(Refusal::TooExpensive);
     }
-    if action.scope == Scope::Stretch && !has_work(action, level, extras, stretch) {
+    if action.scope == Scope::Stretch && !has_work(data, action, level, extras, stretch) {
         return Err(Refusal::NothingToFix);
     }
     Ok(())
 }
 
-/// A stretch action works on the stretch's water (`retain`) or on a source there it fixes.
-fn has_work(action: &Action, level: &Level, extras: &Extras, stretch: usize) -> bool {
+/// A stretch action works on the stretch's water (`retain`) or on a source there it fixes (the
+/// session's sorting mistakes included).
+fn has_work(
+    data: &RiverData,
+    action: &Action,
+    level: &Level,
+    extras: &Extras,
+    stretch: usize,
+) -> bool {
     !action.retain.is_empty()
-        || sources_on(level, extras, stretch, None)
+        || stretch_sources(data, level, extras, stretch)
             .iter()
             .any(|(id, _)| action.fixes.iter().any(|fix| fix == id))
 }
