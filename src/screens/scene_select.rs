@@ -34,9 +34,9 @@ fn keys(
 }
 
 /// Level buttons side by side when the card is at least this wide (logical points).
-const TWO_COLUMNS_FROM: f32 = 400.0;
+const TWO_COLUMNS_FROM: f32 = 330.0;
 /// Scene cards stand side by side when each can be at least this wide (logical points).
-const SIDE_BY_SIDE_FROM: f32 = 420.0;
+const SIDE_BY_SIDE_FROM: f32 = 380.0;
 /// The gap between scene cards (logical points).
 const CARD_GAP: f32 = 16.0;
 /// The scene's pictures on a full card (logical points).
@@ -175,12 +175,33 @@ fn world_strip(ui: &mut egui::Ui, params: &UiParams, world: &EcoWorld) {
             .size(17.0)
             .color(theme.muted),
     );
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 14.0;
-        for (icon, words) in chips {
-            ui.add(ui::icon(&params.icons, icon, WORLD_PICTURE));
-            ui.label(egui::RichText::new(words).size(18.0).color(theme.ink));
-        }
+    let chip = |ui: &mut egui::Ui, (icon, words): (&str, String)| {
+        ui.add(ui::icon(&params.icons, icon, WORLD_PICTURE));
+        ui.label(egui::RichText::new(words).size(18.0).color(theme.ink));
+    };
+    // Centred on one line where it fits (the frame takes its content's width), two per line on
+    // a phone.
+    let frame = egui::Frame::new()
+        .fill(egui::Color32::from_white_alpha(200))
+        .corner_radius(10)
+        .inner_margin(egui::Margin::symmetric(12, 4));
+    let per_line = if params.layout.narrow() {
+        2
+    } else {
+        chips.len()
+    };
+    frame.show(ui, |ui| {
+        ui.vertical(|ui| {
+            let mut chips = chips.into_iter().peekable();
+            while chips.peek().is_some() {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 10.0;
+                    for one in chips.by_ref().take(per_line) {
+                        chip(ui, one);
+                    }
+                });
+            }
+        });
     });
 }
 

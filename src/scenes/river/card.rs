@@ -72,7 +72,7 @@ pub(super) fn show(
         egui::Order::Middle,
         egui::Id::new(CARD_LAYER),
     ));
-    season_strip(&painter, &params, &river, &parts, zoom);
+    season_strip(&painter, &mut params, &river, &parts, zoom);
     let area = rect(parts.card, zoom);
     painter.rect_filled(area, 12.0, theme.paper);
     painter.rect_stroke(
@@ -84,12 +84,19 @@ pub(super) fn show(
     match river.selected {
         Some(selection) => {
             stretch_card(&painter, &params, &river, &pack, &parts, selection, zoom);
-            action_rows(&painter, &params, &river, &parts, selection.stretch, zoom);
+            action_rows(
+                &painter,
+                &mut params,
+                &river,
+                &parts,
+                selection.stretch,
+                zoom,
+            );
         }
         None => idle_card(&painter, &params, &river, area),
     }
     match river.phase {
-        Phase::Intro => intro(&ctx, &params, &river, &parts, zoom),
+        Phase::Intro => intro(&ctx, &mut params, &river, &parts, zoom),
         Phase::Passing | Phase::Finished => banner(&ctx, &params, &river, &parts, zoom),
         Phase::Planning => {}
     }
@@ -130,7 +137,7 @@ fn text(
 
 fn season_strip(
     painter: &egui::Painter,
-    params: &UiParams,
+    params: &mut UiParams,
     river: &River,
     parts: &RiverLayout,
     zoom: f32,
@@ -191,6 +198,9 @@ fn season_strip(
     let y = strip.center().y - galley.rect.height() / 2.0;
     painter.galley(egui::pos2(x, y), galley, theme.ink);
     let open = river.running();
+    if open {
+        ui::record(&mut params.rects, zoom, "next_season", button);
+    }
     let fill = if open {
         theme.green
     } else {
@@ -295,7 +305,7 @@ fn stretch_card(
     painter.text(
         close.center(),
         egui::Align2::CENTER_CENTER,
-        "✕",
+        "×",
         egui::FontId::proportional(24.0),
         theme.muted,
     );
@@ -478,7 +488,7 @@ fn stretch_card(
 
 fn action_rows(
     painter: &egui::Painter,
-    params: &UiParams,
+    params: &mut UiParams,
     river: &River,
     parts: &RiverLayout,
     stretch: usize,
@@ -497,6 +507,14 @@ fn action_rows(
             continue;
         };
         let area = rect(*row, zoom);
+        if river.running() {
+            ui::record(
+                &mut params.rects,
+                zoom,
+                &format!("river_action_{}", n + 1),
+                area,
+            );
+        }
         let done = taken
             .iter()
             .find(|(a, _)| a.id == action.id)
@@ -577,7 +595,13 @@ fn refusal_words(language: &crate::i18n::Language, why: Refusal) -> String {
     })
 }
 
-fn intro(ctx: &egui::Context, params: &UiParams, river: &River, parts: &RiverLayout, zoom: f32) {
+fn intro(
+    ctx: &egui::Context,
+    params: &mut UiParams,
+    river: &River,
+    parts: &RiverLayout,
+    zoom: f32,
+) {
     let theme = &params.theme;
     let language = &params.language;
     let level = river.level();
@@ -627,6 +651,7 @@ fn intro(ctx: &egui::Context, params: &UiParams, river: &River, parts: &RiverLay
         theme.green_dark,
     ) + 8.0;
     let begin = rect(parts.begin, zoom);
+    ui::record(&mut params.rects, zoom, "begin", begin);
     if y < begin.top() - SMALL * 2.5 {
         text(
             painter,

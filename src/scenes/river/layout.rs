@@ -47,7 +47,7 @@ const GAP: f32 = 0.015;
 const PANEL_SHARE: f32 = 0.34;
 const PANEL_MIN_POINTS: f32 = 330.0;
 /// The map's share of a portrait window's height.
-const MAP_SHARE_PORTRAIT: f32 = 0.38;
+const MAP_SHARE_PORTRAIT: f32 = 0.46;
 /// The status strip's height and the season button's width, in logical points.
 const STATUS_POINTS: f32 = 64.0;
 const SEASON_BUTTON_POINTS: f32 = 150.0;
@@ -61,17 +61,29 @@ const RIVER_WIDTH: f32 = 0.1;
 const NARROWEST_RIVER: f32 = 0.35;
 /// A lake's radii as shares of the map's width and height.
 const LAKE_RADII: Vec2 = Vec2::new(0.075, 0.1);
-/// A class badge's size and a source icon's, in logical points.
-const BADGE_POINTS: Vec2 = Vec2::new(112.0, 50.0);
-const SOURCE_POINTS: f32 = 50.0;
+/// A class badge's size (on a phone it holds the numeral and the class's words, without the
+/// stretch's name) and a source icon's, in logical points.
+const BADGE_POINTS: Vec2 = Vec2::new(140.0, 46.0);
+const BADGE_POINTS_PORTRAIT: Vec2 = Vec2::new(84.0, 34.0);
+const SOURCE_POINTS: f32 = 46.0;
+/// The gap between a river's bank and its badge or sources, in logical points.
+const BANK_GAP: f32 = 6.0;
 /// The close button of the card, in logical points.
 const CLOSE_POINTS: f32 = 44.0;
 /// The intro card's share of the window, at most.
 const INTRO_SHARE: Vec2 = Vec2::new(0.9, 0.7);
 const INTRO_MAX_POINTS: Vec2 = Vec2::new(620.0, 520.0);
 const BEGIN_POINTS: Vec2 = Vec2::new(220.0, 64.0);
-/// Where along a course the sources sit, by how many there are (the badge takes the middle).
-const SOURCE_SPOTS: [&[f32]; 4] = [&[], &[0.22], &[0.2, 0.8], &[0.18, 0.8, 0.5]];
+/// Where along a course the sources sit, by how many there are (the session's sorting mistakes
+/// may add two to a stretch's three).
+const SOURCE_SPOTS: [&[f32]; 6] = [
+    &[],
+    &[0.5],
+    &[0.28, 0.72],
+    &[0.2, 0.5, 0.8],
+    &[0.12, 0.37, 0.63, 0.88],
+    &[0.1, 0.3, 0.5, 0.7, 0.9],
+];
 
 pub fn river_layout(
     layout: &Layout,
@@ -188,8 +200,13 @@ fn stretch_parts(
     let flows = rules::flows(level);
     let most = flows.iter().copied().fold(f32::EPSILON, f32::max);
     let widest = map.width().min(map.height()) * RIVER_WIDTH;
-    let badge = BADGE_POINTS * zoom;
+    let badge_size = if portrait {
+        BADGE_POINTS_PORTRAIT
+    } else {
+        BADGE_POINTS
+    } * zoom;
     let icon = SOURCE_POINTS * zoom;
+    let gap = BANK_GAP * zoom;
     level
         .stretches
         .iter()
@@ -210,8 +227,18 @@ fn stretch_parts(
                     radii
                 }
             });
-            let middle = point_along(&course, 0.5);
-            let badge = Rect::from_center_size(middle, badge);
+            // Badges take one bank and sources the other, alternating stretch by stretch so
+            // that neighbours' badges do not meet.
+            let side = if s % 2 == 0 { -1.0 } else { 1.0 };
+            let (middle, across) = along_and_across(&course, 0.5);
+            let centre = match lake {
+                Some(_) => course.first().copied().unwrap_or_default(),
+                None => {
+                    let reach = width / 2.0 + gap + (across * badge_size).abs().max_element() / 2.0;
+                    middle + across * side * reach
+                }
+            };
+            let badge = Rect::from_center_size(centre, badge_size);
             let count = sources
                 .get(s)
                 .copied()
@@ -219,17 +246,17 @@ fn stretch_parts(
                 .min(SOURCE_SPOTS.len() - 1);
             let sources = SOURCE_SPOTS[count]
                 .iter()
-                .enumerate()
-                .map(|(j, &along)| {
-                    let side = if j % 2 == 0 { 1.0 } else { -1.0 };
+                .map(|&along| {
                     let centre = match lake {
                         Some(radii) => {
+                            let angle = std::f32::consts::PI * (0.15 + 0.7 * along);
                             course.first().copied().unwrap_or_default()
-                                + Vec2::new(radii.x * side, radii.y * 0.6) * 1.15
+                                + Vec2::new(-angle.cos() * radii.x, angle.sin() * radii.y)
+                                + Vec2::new(-angle.cos(), angle.sin()) * (gap + icon / 2.0)
                         }
                         None => {
                             let (at, across) = along_and_across(&course, along);
-                            at + across * side * (width / 2.0 + icon * 0.7)
+                            at - across * side * (width / 2.0 + gap + icon / 2.0)
                         }
                     };
                     Rect::from_center_size(centre, Vec2::splat(icon))

@@ -40,6 +40,8 @@ const LITTER_SHARE: f32 = 0.45;
 const FISH_POINTS: f32 = 30.0;
 const PORPOISE_POINTS: f32 = 46.0;
 const BADGE_TEXT: f32 = 15.0;
+/// A badge at least this tall (points) names its stretch above the class's words.
+const BADGE_TWO_LINES_FROM: f32 = 40.0;
 const NUMERAL_TEXT: f32 = 24.0;
 const SOURCE_LOAD_FULL: f32 = 1.0;
 
@@ -330,25 +332,42 @@ fn badge(
         .class_info(class)
         .map(|info| language.pick(&info.label).to_string())
         .unwrap_or_else(|| class_words(river, class, language.0));
-    let text_left = swatch.right() + 5.0;
+    let text_left = swatch.right() + 4.0;
     let room = area.right() - text_left - 3.0;
-    for (line, (text, strong)) in [(name, true), (words.as_str(), false)]
-        .into_iter()
-        .enumerate()
-    {
-        let galley = painter.layout(
-            text.to_string(),
-            egui::FontId::proportional(BADGE_TEXT),
-            if strong {
-                INK
-            } else {
-                egui::Color32::from_gray(70)
-            },
-            room,
-        );
-        let y = area.top() + 3.0 + line as f32 * (area.height() / 2.0);
+    // A phone's badge has room for the class's words only; the card names the stretch.
+    let lines: Vec<(&str, bool)> = if area.height() < BADGE_TWO_LINES_FROM {
+        vec![(words.as_str(), false)]
+    } else {
+        vec![(name, true), (words.as_str(), false)]
+    };
+    let pitch = area.height() / lines.len() as f32;
+    for (line, (text, strong)) in lines.into_iter().enumerate() {
+        let color = if strong {
+            INK
+        } else {
+            egui::Color32::from_gray(60)
+        };
+        let galley = painter.layout_job(one_line(text, BADGE_TEXT, color, room));
+        let y = area.top() + pitch * (line as f32 + 0.5) - galley.rect.height() / 2.0;
         painter.galley(egui::pos2(text_left, y), galley, INK);
     }
+}
+
+/// Text on one line, cut with "…" where it does not fit.
+fn one_line(text: &str, size: f32, color: egui::Color32, width: f32) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_string(),
+        egui::FontId::proportional(size),
+        color,
+        width,
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: width,
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    job
 }
 
 /// The share of a source's load the working actions remove (1 when it is gone).
