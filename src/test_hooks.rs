@@ -113,7 +113,13 @@ fn publish(
         "pack": pack,
         "errors": crate::pack::listed(status.problems.iter().filter(|p| p.is_error())).0.iter().map(|p| p.describe(language.0)).collect::<Vec<_>>(),
         "results": results,
-        "world": {"cleanliness": world.cleanliness, "haze": world.haze},
+        "world": {
+            "cleanliness": world.cleanliness,
+            "haze": world.haze,
+            "water": world.water,
+            "misplaced_hazardous": world.misplaced_hazardous,
+            "misplaced_other": world.misplaced_other,
+        },
     });
     for (name, entry) in &scenes.0 {
         state[*name] = entry.clone();

@@ -14,7 +14,7 @@ use green_actor::kiosk::idle::Stage;
 use green_actor::options::Mode;
 use green_actor::pack::Lang;
 use green_actor::scenes::sorting::{self, SortAction, Sorting};
-use green_actor::scenes::{Autoplay, RoundOutcome, travel};
+use green_actor::scenes::{Autoplay, RoundOutcome, river, travel};
 use green_actor::screens::{Navigate, Screen};
 use green_actor::world::EcoWorld;
 
@@ -90,7 +90,7 @@ fn a_kiosk_starts_by_playing_itself() {
 
 #[test]
 fn each_scene_plays_itself_to_its_results_with_no_input() {
-    for scene in [sorting::SCENE_ID, travel::SCENE_ID] {
+    for scene in [sorting::SCENE_ID, travel::SCENE_ID, river::SCENE_ID] {
         let mut app = common::loaded(3);
         app.insert_resource(Autoplay::default());
         app.world_mut().write_message(Navigate::Play(scene, 0));
@@ -99,10 +99,18 @@ fn each_scene_plays_itself_to_its_results_with_no_input() {
         });
         let outcome = app.world().resource::<RoundOutcome>();
         assert_eq!(outcome.scene, scene);
+        // A river chief acts where it helps most, not on every source's stretch.
+        let answered = outcome.given.iter().filter(|given| given.is_some()).count();
+        let wanted = if scene == river::SCENE_ID {
+            1
+        } else {
+            outcome.given.len()
+        };
         assert!(
-            outcome.given.iter().all(Option::is_some),
-            "{}: every question was answered by the automated player",
-            scene.name()
+            answered >= wanted,
+            "{}: the automated player answered {answered} of {}",
+            scene.name(),
+            outcome.given.len()
         );
     }
 }
@@ -111,7 +119,7 @@ fn each_scene_plays_itself_to_its_results_with_no_input() {
 fn the_attract_loop_takes_the_scenes_in_turn() {
     let mut app = kiosk_app();
     let mut shown = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         common::frames(&mut app, 2);
         let (scene, _) = app.world().resource::<AttractLoop>().showing.unwrap();
         shown.push(scene);
@@ -119,7 +127,12 @@ fn the_attract_loop_takes_the_scenes_in_turn() {
     }
     assert_eq!(
         shown,
-        [sorting::SCENE_ID, travel::SCENE_ID, sorting::SCENE_ID]
+        [
+            sorting::SCENE_ID,
+            travel::SCENE_ID,
+            river::SCENE_ID,
+            sorting::SCENE_ID
+        ]
     );
 }
 

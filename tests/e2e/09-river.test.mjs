@@ -1,0 +1,166 @@
+// Issue: the river-protection scene and the one eco-world. At laptop size with the mouse, a
+// sorting mistake is made first and then found on the river; a source is read, actions are placed
+// on the banks, seasons pass and a stretch's class improves (also shot at kiosk size). On a phone
+// by touch in English, the whole Yangtze down to the porpoise lakes is restored and the finless
+// porpoise appears only in the middle and lower reaches and the lakes.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  assertNoProblems,
+  everyButtonFits,
+  launchBrowser,
+  nextFrames,
+  openGame,
+  pressButton,
+  pressKey,
+  saveShot,
+  scrollToButton,
+  tap,
+  waitForState,
+  withPage,
+} from './lib.mjs';
+
+const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+const ORDER = ['I', 'II', 'III', 'IV', 'V', 'worse than V'];
+const rank = (c) => ORDER.indexOf(c);
+
+async function press(page, rect, touch) {
+  const at = centre(rect);
+  if (touch) {
+    await tap(page, at);
+  } else {
+    await page.mouse.click(at.x, at.y);
+    await nextFrames(page, 1);
+  }
+}
+
+/** Opens a stretch's card by its badge, then takes `action` from the card's rows. */
+async function act(page, stretchId, action, touch) {
+  let s = await waitForState(page, (s) => s.river?.phase === 'planning');
+  const stretch = s.river.stretches.findIndex((x) => x.id === stretchId);
+  await press(page, s.river.stretches[stretch].badge, touch);
+  s = await waitForState(page, (s) => s.river.selected === stretch && s.river.rows.some((r) => r.action === action), 30_000, `${stretchId}'s card`);
+  const taken = s.river.taken.length;
+  await press(page, s.river.rows.find((r) => r.action === action), touch);
+  await waitForState(page, (s) => s.river.taken.length === taken + 1, 30_000, `${action} on ${stretchId}`);
+}
+
+async function nextSeason(page, touch) {
+  const s = await waitForState(page, (s) => s.river?.phase === 'planning');
+  await press(page, s.river.next_season, touch);
+  return waitForState(page, (x) => x.river?.step === s.river.step + 1 && x.river.phase !== 'passing', 60_000, 'the season to pass');
+}
+
+describe('09 river', () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('a sorting mistake reaches the river; a source read, actions placed, seasons passed, the town cleaner (1366x768, also 1920x1080)', { timeout: 10 * 60_000 }, async () => {
+    const size = { width: 1366, height: 768 };
+    await withPage(browser, size, 'river-1366x768', async ({ page }) => {
+      await openGame(page, { size, query: 'test=1&seed=9&persist=0' });
+      await pressButton(page, 'start');
+      await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+      const world = (await waitForState(page, (s) => s.world)).world;
+      assert.equal(world.misplaced_hazardous + world.misplaced_other, 0);
+
+      // One item into the wrong bin, then back to the scenes.
+      await pressButton(page, 'level_sorting_1');
+      await waitForState(page, (s) => s.sorting?.phase === 'intro', 60_000, 'the sorting card');
+      await pressButton(page, 'begin');
+      let s = await waitForState(page, (s) => s.sorting?.phase === 'playing' && s.sorting.current, 30_000, 'an item');
+      const right = s.sorting.bins.findIndex((b) => b.id === s.sorting.current.bin);
+      await pressKey(page, String(((right + 1) % 4) + 1));
+      await waitForState(page, (s) => s.sorting?.phase === 'feedback', 30_000, 'the why card');
+      await pressKey(page, 'Escape');
+      await pressButton(page, 'leave');
+      s = await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list again');
+      assert.equal(s.world.misplaced_hazardous + s.world.misplaced_other, 1, 'the mistake is in the shared world');
+      await saveShot(page, 'river-scenes-world-1366x768');
+
+      await scrollToButton(page, 'level_river_1');
+      await pressButton(page, 'level_river_1');
+      s = await waitForState(page, (s) => s.river?.phase === 'intro', 60_000, 'the river card');
+      await everyButtonFits(page, size, 'river intro');
+      await pressButton(page, 'begin');
+      s = await waitForState(page, (s) => s.river?.phase === 'planning', 30_000, 'the river');
+      const town = s.river.stretches.find((x) => x.id === 'old-town');
+      const dumped = town.sources.filter((x) => x.id === 'stray-litter' || x.id === 'dumped-battery');
+      assert.equal(dumped.length, 1, `the sorting mistake is a source on the town's bank: ${JSON.stringify(town.sources)}`);
+      assert.ok(rank(town.class) > rank('III'), `the town's water starts dirty: ${town.class}`);
+      await saveShot(page, 'river-plan-1366x768');
+
+      // Read a source: its card opens.
+      await press(page, town.sources[0], false);
+      await waitForState(page, (s) => s.river.inspected === 0, 30_000, 'the source card');
+      await saveShot(page, 'river-source-1366x768');
+
+      await act(page, 'old-town', 'sewage-plant', false);
+      await everyButtonFits(page, size, 'river card');
+      await act(page, 'old-town', 'fix-pipes', false);
+      await act(page, 'fields', 'less-fertiliser', false);
+      await act(page, 'outfall', 'report-12369', false);
+      s = await nextSeason(page, false);
+      assert.equal(s.river.verdict, 'playing', 'the sewage plant needs two seasons');
+      s = await nextSeason(page, false);
+      const after = s.river.stretches.find((x) => x.id === 'old-town');
+      assert.ok(rank(after.class) <= rank('III'), `the town's class improves: ${town.class} → ${after.class}`);
+      assert.equal(s.river.verdict, 'won');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await nextFrames(page, 3);
+      await saveShot(page, 'river-won-1920x1080');
+      await page.setViewportSize(size);
+      s = await waitForState(page, (s) => s.screen === 'results', 60_000, 'the results');
+      await everyButtonFits(page, size, 'river results');
+      await saveShot(page, 'river-results-1366x768');
+      assert.equal(s.world.water, 1, 'the shared world has the cleaner river');
+      assertNoProblems(page);
+    });
+  });
+
+  test('the Yangtze to the porpoise lakes restored by touch in English; the porpoise only in its reaches (390x844)', { timeout: 10 * 60_000 }, async () => {
+    const size = { width: 390, height: 844, touch: true };
+    await withPage(browser, size, 'river-390x844', async ({ page }) => {
+      await openGame(page, { size, query: 'test=1&seed=9&persist=0&lang=en' });
+      await pressButton(page, 'start', { touch: true });
+      await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+      await scrollToButton(page, 'level_river_4');
+      await pressButton(page, 'level_river_4', { touch: true });
+      await waitForState(page, (s) => s.river?.phase === 'intro', 60_000, 'the river card');
+      await everyButtonFits(page, size, 'river intro on a phone');
+      await saveShot(page, 'river-intro-390x844');
+      await pressButton(page, 'begin', { touch: true });
+      let s = await waitForState(page, (s) => s.river?.phase === 'planning', 30_000, 'the river');
+      assert.ok(s.river.stretches.every((x) => x.wildlife.length === 0), 'no wildlife in the dirty river');
+      await act(page, 'chongqing', 'sewage-plant', true);
+      await everyButtonFits(page, size, 'river card on a phone');
+      await saveShot(page, 'river-card-390x844');
+      for (const [stretch, action] of [
+        ['wuhan', 'sewage-plant'], ['three-gorges', 'buffer-strip'], ['jingjiang', 'report-12369'],
+        ['dongting', 'buffer-strip'], ['dongting', 'pond-treatment'], ['poyang', 'buffer-strip'],
+        ['poyang', 'pond-treatment'], ['lower', 'fishing-ban'],
+      ]) {
+        await act(page, stretch, action, true);
+      }
+      s = await nextSeason(page, true);
+      s = await nextSeason(page, true);
+      assert.equal(s.river.verdict, 'won', JSON.stringify(s.river.stretches.map((x) => [x.id, x.class])));
+      const porpoise = s.river.stretches.filter((x) => x.wildlife.includes('porpoise')).map((x) => x.id);
+      assert.ok(porpoise.length > 0, 'the porpoise returns');
+      for (const id of porpoise) {
+        assert.ok(['jingjiang', 'dongting', 'wuhan', 'poyang', 'lower'].includes(id), `no porpoise at ${id}`);
+      }
+      assert.ok(!porpoise.includes('chongqing') && !porpoise.includes('three-gorges'), 'never in the upper reach');
+      await saveShot(page, 'river-porpoise-390x844');
+      await waitForState(page, (s) => s.screen === 'results', 60_000, 'the results');
+      await saveShot(page, 'river-results-390x844');
+      assertNoProblems(page);
+    });
+  });
+});
