@@ -316,6 +316,9 @@ fn stretch_card(
         .first()
         .map_or(area.bottom(), |(r, _)| r.min.y / zoom)
         - 4.0;
+    // Long stories stop above the action rows rather than run under them.
+    let head = egui::Rect::from_min_max(area.min, egui::pos2(area.right(), bottom));
+    let painter = &painter.with_clip_rect(head);
     let stretch = &level.stretches[selection.stretch];
     let now = &river.now.stretches[selection.stretch];
     let mut y = area.top() + PAD;

@@ -66,6 +66,7 @@ const LAKE_RADII: Vec2 = Vec2::new(0.075, 0.1);
 const BADGE_POINTS: Vec2 = Vec2::new(140.0, 46.0);
 const BADGE_POINTS_PORTRAIT: Vec2 = Vec2::new(84.0, 34.0);
 const SOURCE_POINTS: f32 = 46.0;
+const SOURCE_POINTS_PORTRAIT: f32 = 36.0;
 /// The gap between a river's bank and its badge or sources, in logical points.
 const BANK_GAP: f32 = 6.0;
 /// The close button of the card, in logical points.
@@ -205,7 +206,11 @@ fn stretch_parts(
     } else {
         BADGE_POINTS
     } * zoom;
-    let icon = SOURCE_POINTS * zoom;
+    let icon = if portrait {
+        SOURCE_POINTS_PORTRAIT
+    } else {
+        SOURCE_POINTS
+    } * zoom;
     let gap = BANK_GAP * zoom;
     level
         .stretches
@@ -343,13 +348,14 @@ impl RiverLayout {
         if !self.map.contains(point) {
             return None;
         }
+        // A badge is drawn over its neighbours' sources, so it is hit first.
+        if let Some(s) = self.stretches.iter().position(|p| p.badge.contains(point)) {
+            return Some(Hit::Stretch(s));
+        }
         for (s, parts) in self.stretches.iter().enumerate() {
             if let Some(source) = parts.sources.iter().position(|r| r.contains(point)) {
                 return Some(Hit::Source { stretch: s, source });
             }
-        }
-        if let Some(s) = self.stretches.iter().position(|p| p.badge.contains(point)) {
-            return Some(Hit::Stretch(s));
         }
         self.stretches
             .iter()
