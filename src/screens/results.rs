@@ -254,15 +254,18 @@ fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
                 ui.add(ui::icon(&params.icons, &lesson.icon, 56.0));
                 ui.vertical(|ui| {
                     let answer = ui::readable_on(ui::color32(lesson.color), theme.paper);
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} → {}",
-                            lesson.title.get(lang),
-                            lesson.answer.get(lang)
-                        ))
-                        .size(21.0)
-                        .strong()
-                        .color(answer),
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "{} → {}",
+                                lesson.title.get(lang),
+                                lesson.answer.get(lang)
+                            ))
+                            .size(21.0)
+                            .strong()
+                            .color(answer),
+                        )
+                        .wrap(),
                     );
                     ui::paragraph(ui, lesson.reason.get(lang), 18.0, theme.ink);
                 });
@@ -285,7 +288,7 @@ fn card(ui: &mut egui::Ui, params: &UiParams, outcome: &RoundOutcome) {
 /// The widest a bar's label column grows (logical points).
 const BAR_LABEL_WIDTH: f32 = 180.0;
 /// Room kept right of a bar for its figure (logical points).
-const BAR_VALUE_WIDTH: f32 = 110.0;
+const BAR_VALUE_WIDTH: f32 = 150.0;
 
 /// One labelled bar with its figure.
 fn bar_row(ui: &mut egui::Ui, params: &UiParams, bar: &Bar) {

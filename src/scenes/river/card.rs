@@ -22,6 +22,8 @@ const BODY: f32 = 17.0;
 const SMALL: f32 = 14.0;
 const PAD: f32 = 12.0;
 const ROW_ICON: f32 = 34.0;
+/// An action row at least this tall (points) also says what the action does.
+const ROW_WITH_DOES: f32 = 54.0;
 const DIM: egui::Color32 = egui::Color32::from_rgba_premultiplied(0, 0, 0, 110);
 const TAKEN_FILL: egui::Color32 = egui::Color32::from_rgb(0xe3, 0xf2, 0xe1);
 const CLOSED_FILL: egui::Color32 = egui::Color32::from_rgb(0xea, 0xea, 0xe6);
@@ -53,7 +55,7 @@ pub(super) fn show(
         ui.label(egui::RichText::new(&goal).size(17.0).color(theme.muted));
     };
     if ui::top_bar(&ctx, &mut params, "river-hud", status).back {
-        actions.write(RiverAction::Leave);
+        actions.write(RiverAction::Back);
     }
     if river.asking_to_leave {
         match ui::leave_question(&ctx, &mut params, "river-leave") {
@@ -150,32 +152,17 @@ fn season_strip(
     let season = data.seasons.get(river.now.season);
     let icon_size = strip.height() * 0.7;
     let mut x = strip.left() + PAD;
-    if let Some(season) = season {
+    let weather = river.now.weather.and_then(|w| data.weather.get(w));
+    let icons = season
+        .map(|s| &s.icon)
+        .into_iter()
+        .chain(weather.map(|w| &w.icon));
+    for icon in icons {
         let spot = egui::Rect::from_min_size(
             egui::pos2(x, strip.center().y - icon_size / 2.0),
             egui::vec2(icon_size, icon_size),
         );
-        image(
-            painter,
-            &params.icons,
-            &season.icon,
-            spot,
-            egui::Color32::WHITE,
-        );
-        x += icon_size + 6.0;
-    }
-    if let Some(weather) = river.now.weather.and_then(|w| data.weather.get(w)) {
-        let spot = egui::Rect::from_min_size(
-            egui::pos2(x, strip.center().y - icon_size / 2.0),
-            egui::vec2(icon_size, icon_size),
-        );
-        image(
-            painter,
-            &params.icons,
-            &weather.icon,
-            spot,
-            egui::Color32::WHITE,
-        );
+        image(painter, &params.icons, icon, spot, egui::Color32::WHITE);
         x += icon_size + 6.0;
     }
     let button = rect(parts.next_season, zoom);
@@ -239,6 +226,44 @@ fn idle_card(painter: &egui::Painter, params: &UiParams, river: &River, area: eg
             SMALL,
             theme.error,
         ) + 10.0;
+    }
+    // The species back in the river now, each with its story (the porpoise's survey figures).
+    let living: Vec<usize> = (0..river.data.species.len())
+        .filter(|index| {
+            river
+                .now
+                .stretches
+                .iter()
+                .any(|s| s.wildlife.contains(index))
+        })
+        .collect();
+    for index in living {
+        let species = &river.data.species[index];
+        let spot = egui::Rect::from_min_size(
+            egui::pos2(area.left() + PAD, y),
+            egui::vec2(ROW_ICON, ROW_ICON),
+        );
+        image(
+            painter,
+            &params.icons,
+            &species.icon,
+            spot,
+            egui::Color32::WHITE,
+        );
+        let line = language
+            .t("river.species_back")
+            .replace("%{name}", language.pick(&species.name))
+            + language.pick(&species.about);
+        y = text(
+            painter,
+            egui::pos2(spot.right() + 8.0, y),
+            width - ROW_ICON - 8.0,
+            &line,
+            SMALL,
+            theme.green_dark,
+        )
+        .max(spot.bottom())
+            + 8.0;
     }
     y = text(
         painter,
@@ -335,8 +360,13 @@ fn stretch_card(
             spot,
             egui::Color32::WHITE,
         );
+        let times = if amount > 1.0 {
+            format!(" ×{amount:.0}")
+        } else {
+            String::new()
+        };
         let title = format!(
-            "{} · {}",
+            "{}{times} · {}",
             language.pick(&source.name),
             language.t(sector_key(source.sector))
         );
@@ -350,9 +380,24 @@ fn stretch_card(
         )
         .max(spot.bottom())
             + 4.0;
+        let adds: Vec<&str> = data
+            .indicators
+            .iter()
+            .filter(|indicator| source.loads.get(&indicator.id).is_some_and(|v| *v != 0.0))
+            .map(|indicator| language.pick(&indicator.name))
+            .collect();
         let mut why = language.pick(&source.why).to_string();
-        if amount > 1.0 {
-            why = format!("{why} ×{amount:.0}");
+        if !adds.is_empty() {
+            let separator = if language.0 == crate::pack::Lang::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            why = format!(
+                "{why}\n{}{}",
+                language.t("river.source_adds"),
+                adds.join(separator)
+            );
         }
         y = text(
             painter,
@@ -422,10 +467,7 @@ fn stretch_card(
         if y + BODY > bottom {
             break;
         }
-        let limits = match (stretch.body, indicator.lake_limits) {
-            (super::format::WaterBody::Lake, Some(lake)) => lake,
-            _ => indicator.limits,
-        };
+        let limits = indicator.limits_for(stretch.body);
         let sign = if indicator.minimum { "≥" } else { "≤" };
         let ok = if indicator.minimum {
             *value >= limits[goal]
@@ -572,13 +614,20 @@ fn action_rows(
                     + &scope
             }
         };
+        // Where a row has room, what the action does, cut at the row's edge.
+        let detail = if area.height() >= ROW_WITH_DOES {
+            format!("{detail}\n{}", language.pick(&action.does))
+        } else {
+            detail
+        };
+        let painter = &painter.with_clip_rect(area.shrink(2.0));
         let text_left = spot.right() + 8.0;
         let room = area.right() - text_left - 6.0;
         let name_galley = painter.layout(name, egui::FontId::proportional(BODY), theme.ink, room);
         let detail_galley =
             painter.layout(detail, egui::FontId::proportional(SMALL), theme.muted, room);
         let height = name_galley.rect.height() + detail_galley.rect.height();
-        let top = area.center().y - height / 2.0;
+        let top = (area.center().y - height / 2.0).max(area.top() + 3.0);
         let name_height = name_galley.rect.height();
         painter.galley(egui::pos2(text_left, top), name_galley, theme.ink);
         painter.galley(

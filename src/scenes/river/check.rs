@@ -71,6 +71,19 @@ fn unknown(kind: (&str, &str), id: &str, known: &[&str]) -> Localized {
     with_suggestion(message, id, known)
 }
 
+/// A season's or weather's runoff and flow factors.
+fn check_factors(file: &mut FileCheck<'_>, path: &[Step], runoff: f32, flow: f32) {
+    if runoff < 0.0 || flow <= 0.0 {
+        file.error(
+            path,
+            Localized::new(
+                "径流系数不能为负，水量系数必须大于 0",
+                "runoff must not be negative and flow must be above 0",
+            ),
+        );
+    }
+}
+
 fn share_problem() -> Localized {
     Localized::new("比例应在 0 到 1 之间", "a share must be between 0 and 1")
 }
@@ -161,15 +174,7 @@ fn check_data(
         let before = file.error_count();
         file.localized(&with(path, "name"), &season.name);
         file.icon(&with(path, "icon"), &season.icon, pictures);
-        if season.runoff < 0.0 || season.flow <= 0.0 {
-            file.error(
-                path,
-                Localized::new(
-                    "径流系数不能为负，水量系数必须大于 0",
-                    "runoff must not be negative and flow must be above 0",
-                ),
-            );
-        }
+        check_factors(file, path, season.runoff, season.flow);
         file.error_count() == before
     });
     file.unique_ids(seasons.iter().map(|(p, s)| (p.as_slice(), s.id.as_str())));
@@ -188,15 +193,7 @@ fn check_data(
         if !(0.0..=1.0).contains(&w.chance) {
             file.error(&with(path, "chance"), share_problem());
         }
-        if w.runoff < 0.0 || w.flow <= 0.0 {
-            file.error(
-                path,
-                Localized::new(
-                    "径流系数不能为负，水量系数必须大于 0",
-                    "runoff must not be negative and flow must be above 0",
-                ),
-            );
-        }
+        check_factors(file, path, w.runoff, w.flow);
         file.error_count() == before
     });
     if weather.iter().map(|(_, w)| w.chance).sum::<f32>() > 1.0 + f32::EPSILON {

@@ -99,6 +99,17 @@ pub struct Indicator {
     pub lake_limits: Option<[f32; 5]>,
 }
 
+impl Indicator {
+    /// The limits that apply to a water body: the lake limits for a lake where the standard has
+    /// them (total phosphorus), the river limits otherwise.
+    pub fn limits_for(&self, body: WaterBody) -> [f32; 5] {
+        match (body, self.lake_limits) {
+            (WaterBody::Lake, Some(lake)) => lake,
+            _ => self.limits,
+        }
+    }
+}
+
 /// A class's name and what water of that class is fit for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

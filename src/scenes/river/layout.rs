@@ -52,7 +52,7 @@ const MAP_SHARE_PORTRAIT: f32 = 0.46;
 const STATUS_POINTS: f32 = 64.0;
 const SEASON_BUTTON_POINTS: f32 = 150.0;
 /// An action row is at most this tall, and at least this (a finger's width), in logical points.
-const ROW_MAX_POINTS: f32 = 58.0;
+const ROW_MAX_POINTS: f32 = 66.0;
 const ROW_MIN_POINTS: f32 = 40.0;
 /// The card's heading part (the stretch, its class, a source's story) takes this share of it.
 const CARD_HEAD_SHARE: f32 = 0.42;
@@ -64,7 +64,7 @@ const LAKE_RADII: Vec2 = Vec2::new(0.075, 0.1);
 /// A class badge's size (on a phone it holds the numeral and the class's words, without the
 /// stretch's name) and a source icon's, in logical points.
 const BADGE_POINTS: Vec2 = Vec2::new(140.0, 46.0);
-const BADGE_POINTS_PORTRAIT: Vec2 = Vec2::new(84.0, 34.0);
+const BADGE_POINTS_PORTRAIT: Vec2 = Vec2::new(104.0, 34.0);
 const SOURCE_POINTS: f32 = 46.0;
 const SOURCE_POINTS_PORTRAIT: f32 = 36.0;
 /// The gap between a river's bank and its badge or sources, in logical points.
@@ -301,10 +301,10 @@ fn along_and_across(course: &[Vec2], share: f32) -> (Vec2, Vec2) {
     (first, Vec2::Y)
 }
 
-/// How far a point is from a course.
-pub fn distance_to(course: &[Vec2], point: Vec2) -> f32 {
+/// The point of a course nearest to `point`.
+pub fn nearest_on(course: &[Vec2], point: Vec2) -> Vec2 {
     if course.len() == 1 {
-        return course[0].distance(point);
+        return course[0];
     }
     course
         .windows(2)
@@ -312,9 +312,15 @@ pub fn distance_to(course: &[Vec2], point: Vec2) -> f32 {
             let (a, b) = (w[0], w[1]);
             let t = ((point - a).dot(b - a) / (b - a).length_squared().max(f32::EPSILON))
                 .clamp(0.0, 1.0);
-            (a + (b - a) * t).distance(point)
+            a + (b - a) * t
         })
-        .fold(f32::INFINITY, f32::min)
+        .min_by(|a, b| a.distance(point).total_cmp(&b.distance(point)))
+        .unwrap_or(point)
+}
+
+/// How far a point is from a course.
+pub fn distance_to(course: &[Vec2], point: Vec2) -> f32 {
+    nearest_on(course, point).distance(point)
 }
 
 /// What a tap at a screen point reaches.

@@ -234,8 +234,10 @@ pub enum RiverAction {
     CloseCard,
     /// Let a season pass.
     NextSeason,
-    /// Back or Escape: leaves at once before anything is done, otherwise asks first.
+    /// Escape: closes the card if one is open; otherwise as `Back`.
     Leave,
+    /// The back button: leaves at once before anything is done, otherwise asks first.
+    Back,
     ConfirmLeave,
     Stay,
 }
@@ -323,7 +325,14 @@ fn apply_actions(
 ) {
     for action in actions.read() {
         let river = &mut *river;
-        match (*action, river.phase) {
+        let action = match action {
+            RiverAction::Back => {
+                river.selected = None;
+                RiverAction::Leave
+            }
+            other => *other,
+        };
+        match (action, river.phase) {
             (RiverAction::Leave, _) if river.asking_to_leave => river.asking_to_leave = false,
             (RiverAction::Leave, Phase::Planning) if river.selected.is_some() => {
                 river.selected = None;

@@ -73,11 +73,11 @@ pub(super) fn outcome(river: &River, pack: &ActivePack) -> RoundOutcome {
             color: class_color(data, now.class),
             fraction: (6 - now.class.index()) as f32 / 6.0,
             value: both(|lang| {
-                format!(
-                    "{} → {}",
-                    class_words(river, start.class, lang),
-                    class_words(river, now.class, lang)
-                )
+                let class = |class: WaterClass| match lang {
+                    Lang::Zh => format!("{}类", class.numeral()),
+                    Lang::En => class.latin().to_string(),
+                };
+                format!("{} → {}", class(start.class), class(now.class))
             }),
         })
         .collect();

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::format::{RiverData, WaterBody, WaterClass};
-use super::layout::{RiverLayout, point_along};
+use super::layout::{RiverLayout, nearest_on, point_along};
 use super::outcome::class_words;
 use super::{River, SCREEN, card};
 use crate::i18n::Language;
@@ -40,6 +40,7 @@ const LITTER_SHARE: f32 = 0.45;
 const FISH_POINTS: f32 = 30.0;
 const PORPOISE_POINTS: f32 = 46.0;
 const BADGE_TEXT: f32 = 15.0;
+const BADGE_TEXT_ONE_LINE: f32 = 13.0;
 /// A badge at least this tall (points) names its stretch above the class's words.
 const BADGE_TWO_LINES_FROM: f32 = 40.0;
 const NUMERAL_TEXT: f32 = 24.0;
@@ -341,13 +342,18 @@ fn badge(
         vec![(name, true), (words.as_str(), false)]
     };
     let pitch = area.height() / lines.len() as f32;
+    let size = if lines.len() == 1 {
+        BADGE_TEXT_ONE_LINE
+    } else {
+        BADGE_TEXT
+    };
     for (line, (text, strong)) in lines.into_iter().enumerate() {
         let color = if strong {
             INK
         } else {
             egui::Color32::from_gray(60)
         };
-        let galley = painter.layout_job(one_line(text, BADGE_TEXT, color, room));
+        let galley = painter.layout_job(one_line(text, size, color, room));
         let y = area.top() + pitch * (line as f32 + 0.5) - galley.rect.height() / 2.0;
         painter.galley(egui::pos2(text_left, y), galley, INK);
     }
@@ -391,21 +397,4 @@ pub fn fixed_share(river: &River, stretch: usize, source: &str) -> f32 {
             }
         })
         .fold(0.0_f32, |left, cut| left + (1.0 - left) * cut)
-}
-
-/// The point of a course nearest to `point`.
-fn nearest_on(course: &[Vec2], point: Vec2) -> Vec2 {
-    if course.len() == 1 {
-        return course[0];
-    }
-    course
-        .windows(2)
-        .map(|w| {
-            let (a, b) = (w[0], w[1]);
-            let t = ((point - a).dot(b - a) / (b - a).length_squared().max(f32::EPSILON))
-                .clamp(0.0, 1.0);
-            a + (b - a) * t
-        })
-        .min_by(|a, b| a.distance(point).total_cmp(&b.distance(point)))
-        .unwrap_or(point)
 }

@@ -15,10 +15,7 @@ pub const MOST_MISTAKES: u32 = 3;
 /// The class of one indicator's value: a minimum (dissolved oxygen) must be reached, a maximum
 /// not exceeded; lakes use the lake limits where the standard has them.
 pub fn classify(indicator: &Indicator, value: f32, body: WaterBody) -> WaterClass {
-    let limits = match (body, indicator.lake_limits) {
-        (WaterBody::Lake, Some(lake)) => lake,
-        _ => indicator.limits,
-    };
+    let limits = indicator.limits_for(body);
     let within = |limit: f32| {
         if indicator.minimum {
             value >= limit
@@ -130,13 +127,13 @@ fn has_work(
             .any(|(id, _)| action.fixes.iter().any(|fix| fix == id))
 }
 
-/// The sources on a stretch with their amounts, the session's mistakes included on `dump_at`.
-/// `from_sorting` names the mistakes' sources (None: leave them out).
-fn sources_on(
+/// The sources on a stretch the player sees, with their amounts: the level's, and on `dump_at`
+/// the session's sorting mistakes (at most `MOST_MISTAKES` of each kind).
+pub fn stretch_sources(
+    data: &RiverData,
     level: &Level,
     extras: &Extras,
     stretch: usize,
-    from_sorting: Option<(&str, &str)>,
 ) -> Vec<(String, f32)> {
     let Some(here) = level.stretches.get(stretch) else {
         return Vec::new();
@@ -146,30 +143,18 @@ fn sources_on(
         .iter()
         .map(|placed| (placed.source.clone(), placed.amount))
         .collect();
-    if level.dump_at.as_deref() == Some(here.id.as_str())
-        && let Some((hazardous, other)) = from_sorting
-    {
-        for (id, count) in [(hazardous, extras.hazardous), (other, extras.other)] {
+    if level.dump_at.as_deref() == Some(here.id.as_str()) {
+        let mistakes = [
+            (&data.from_sorting.hazardous, extras.hazardous),
+            (&data.from_sorting.other, extras.other),
+        ];
+        for (id, count) in mistakes {
             if count > 0 {
-                list.push((id.to_string(), count.min(MOST_MISTAKES) as f32));
+                list.push((id.clone(), count.min(MOST_MISTAKES) as f32));
             }
         }
     }
     list
-}
-
-/// The sources on a stretch the player sees: the level's and the session's mistakes.
-pub fn stretch_sources(
-    data: &RiverData,
-    level: &Level,
-    extras: &Extras,
-    stretch: usize,
-) -> Vec<(String, f32)> {
-    let names = (
-        data.from_sorting.hazardous.as_str(),
-        data.from_sorting.other.as_str(),
-    );
-    sources_on(level, extras, stretch, Some(names))
 }
 
 /// The stretches in an order where every stretch comes after those flowing into it. None when
@@ -316,7 +301,7 @@ impl Situation<'_> {
                     .iter()
                     .filter(|(action, at)| {
                         (action.scope == Scope::River || *at == s)
-                            && action.fixes.iter().any(|fix| *fix == id)
+                            && action.fixes.contains(&id)
                     })
                     .map(|(action, _)| *action)
                     .collect();
@@ -462,10 +447,7 @@ pub fn pollution(data: &RiverData, level: &Level, state: &RiverState) -> f32 {
                 .iter()
                 .zip(&now.values)
                 .map(|(indicator, &value)| {
-                    let limits = match (stretch.body, indicator.lake_limits) {
-                        (WaterBody::Lake, Some(lake)) => lake,
-                        _ => indicator.limits,
-                    };
+                    let limits = indicator.limits_for(stretch.body);
                     let limit = limits[GOOD];
                     if indicator.minimum {
                         limit / value.max(0.1)

@@ -261,6 +261,7 @@ fn start_round(
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn apply_actions(
     mut actions: MessageReader<SortAction>,
     mut sorting: ResMut<Sorting>,
