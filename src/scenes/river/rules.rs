@@ -300,8 +300,7 @@ impl Situation<'_> {
                 let fixing: Vec<&Action> = working
                     .iter()
                     .filter(|(action, at)| {
-                        (action.scope == Scope::River || *at == s)
-                            && action.fixes.contains(&id)
+                        (action.scope == Scope::River || *at == s) && action.fixes.contains(&id)
                     })
                     .map(|(action, _)| *action)
                     .collect();
