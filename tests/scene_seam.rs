@@ -18,6 +18,7 @@ use green_actor::pack::{
     LevelFile, LevelSummary, Localized, Parsed, Question, SceneData, SceneFormat, SceneId,
     SceneInput, read_levels,
 };
+use green_actor::scenes::river::SCENE_ID as RIVER;
 use green_actor::scenes::sorting::SCENE_ID as SORTING;
 use green_actor::scenes::travel::SCENE_ID as TRAVEL;
 use green_actor::scenes::{AddScene, Scene, formats};
@@ -158,7 +159,7 @@ fn a_registered_scene_is_read_from_packs_in_manifest_order() {
     let pack = report.pack.unwrap();
     assert_eq!(
         pack.scene_ids(),
-        vec![DUMMY, SORTING, TRAVEL],
+        vec![DUMMY, SORTING, TRAVEL, RIVER],
         "manifest order"
     );
     assert_eq!(pack.scene(DUMMY).unwrap().levels()[0].id, "dummy-1");
@@ -174,7 +175,7 @@ fn a_registered_scene_is_read_from_packs_in_manifest_order() {
 fn a_scene_this_build_does_not_know_is_skipped_with_a_warning() {
     let report = parse_files(&pack_with_dummy_first(1), &formats());
     let pack = report.pack.expect("the sorting scene still plays");
-    assert_eq!(pack.scene_ids(), vec![SORTING, TRAVEL]);
+    assert_eq!(pack.scene_ids(), vec![SORTING, TRAVEL, RIVER]);
     let warning = &report.problems[0];
     assert!(!warning.is_error());
     assert_eq!(warning.path, "scenes[0].scene");
@@ -194,7 +195,7 @@ fn a_second_entry_for_the_same_scene_is_an_error() {
     assert!(error.message.zh.contains("两次"));
     assert_eq!(
         report.pack.unwrap().scene_ids(),
-        vec![DUMMY, SORTING, TRAVEL]
+        vec![DUMMY, SORTING, TRAVEL, RIVER]
     );
 }
 
@@ -213,7 +214,7 @@ fn a_scene_added_with_one_line_is_loaded_listed_played_and_published() {
         files: pack_with_dummy_first(1),
     }));
     common::run_until(&mut app, "the pack with the dummy scene", |app| {
-        app.world().resource::<ActivePack>().0.scene_ids() == vec![DUMMY, SORTING, TRAVEL]
+        app.world().resource::<ActivePack>().0.scene_ids() == vec![DUMMY, SORTING, TRAVEL, RIVER]
     });
     app.world_mut().write_message(Navigate::Play(DUMMY, 0));
     common::frames(&mut app, 3);
