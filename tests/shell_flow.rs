@@ -17,7 +17,11 @@ fn loads_the_built_in_pack_and_reaches_the_title() {
     let pack = app.world().resource::<ActivePack>();
     assert_eq!(
         pack.0.scene_ids(),
-        vec![SCENE_ID, green_actor::scenes::travel::SCENE_ID]
+        vec![
+            SCENE_ID,
+            green_actor::scenes::travel::SCENE_ID,
+            green_actor::scenes::river::SCENE_ID
+        ]
     );
     let status = app.world().resource::<PackStatus>();
     assert!(
