@@ -10,8 +10,14 @@ use crate::scenes::{Offered, PassedLevels};
 use crate::ui::{self, UiParams, UiSystems};
 use crate::world::EcoWorld;
 
+/// On a phone, the one scene whose levels are listed (the others show their title and play
+/// button), so that every button is in reach without scrolling. None: the pack's first.
+#[derive(Resource, Clone, Copy, Debug, Default, PartialEq)]
+pub struct OpenScene(pub Option<crate::pack::SceneId>);
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, keys.run_if(in_state(Screen::SceneSelect)))
+    app.init_resource::<OpenScene>()
+        .add_systems(Update, keys.run_if(in_state(Screen::SceneSelect)))
         .add_systems(
             EguiPrimaryContextPass,
             show.in_set(UiSystems).run_if(in_state(Screen::SceneSelect)),
@@ -39,8 +45,13 @@ const TWO_COLUMNS_FROM: f32 = 330.0;
 const SIDE_BY_SIDE_FROM: f32 = 380.0;
 /// The gap between scene cards (logical points).
 const CARD_GAP: f32 = 16.0;
-/// The scene's pictures on a full card (logical points).
+/// The scene's pictures on a full card, and on one of three side by side (logical points).
 const PICTURE: f32 = 72.0;
+const PICTURE_TIGHT: f32 = 48.0;
+/// A closed card's play button takes this share of its row, beside "levels".
+const CLOSED_PLAY_SHARE: f32 = 0.55;
+/// Room above the heading for the corner buttons (logical points).
+const TOP_SPACE: f32 = 64.0;
 
 fn show(
     mut params: UiParams,
@@ -48,6 +59,7 @@ fn show(
     passed: Res<PassedLevels>,
     offered: Res<Offered>,
     world: Res<EcoWorld>,
+    mut open: ResMut<OpenScene>,
     mut navigate: MessageWriter<Navigate>,
 ) -> Result {
     let shown: Vec<_> = pack
@@ -68,12 +80,15 @@ fn show(
         ((room - CARD_GAP * (scenes - 1) as f32) / scenes as f32).min(ui::CARD_WIDTH);
     let side_by_side = scenes > 1 && side_by_side_width >= SIDE_BY_SIDE_FROM;
     let compact = params.layout.narrow();
+    let open_scene = open.0.or_else(|| shown.first().map(|scene| scene.id()));
+    // Three scenes side by side leave less room for pictures and words.
+    let tight = scenes > 2;
     egui::CentralPanel::default().frame(egui::Frame::NONE).show(
         &mut ui::root_ui(&ctx, "scene-select"),
         |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
-                    ui.add_space(76.0);
+                    ui.add_space(TOP_SPACE);
                     ui::title(
                         ui,
                         &params.language.t("scenes.heading"),
@@ -95,8 +110,10 @@ fn show(
                                 let card = SceneCard {
                                     width: side_by_side_width,
                                     compact,
+                                    tight,
+                                    open: true,
                                 };
-                                if let Some(go) =
+                                if let Some(CardChoice::Go(go)) =
                                     card.show(ui, &mut params, scene, &passed, &offered)
                                 {
                                     navigate.write(go);
@@ -108,9 +125,15 @@ fn show(
                             let card = SceneCard {
                                 width: ui::card_width(&ctx, ui::CARD_WIDTH),
                                 compact,
+                                tight,
+                                open: !compact || open_scene == Some(scene.id()),
                             };
-                            if let Some(go) = card.show(ui, &mut params, scene, &passed, &offered) {
-                                navigate.write(go);
+                            match card.show(ui, &mut params, scene, &passed, &offered) {
+                                Some(CardChoice::Go(go)) => {
+                                    navigate.write(go);
+                                }
+                                Some(CardChoice::Open) => open.0 = Some(scene.id()),
+                                None => {}
                             }
                             ui.add_space(CARD_GAP);
                         }
@@ -130,6 +153,7 @@ const AIR_GREY_FROM: f32 = 0.3;
 const AIR_HAZY_FROM: f32 = 0.6;
 /// The world strip's pictures (logical points).
 const WORLD_PICTURE: f32 = 30.0;
+const WORLD_PICTURE_NARROW: f32 = 22.0;
 
 /// The one place all the scenes share: its land, air and water in words and pictures, so a
 /// visitor sees that the exhibits are one world.
@@ -175,9 +199,14 @@ fn world_strip(ui: &mut egui::Ui, params: &UiParams, world: &EcoWorld) {
             .size(17.0)
             .color(theme.muted),
     );
+    let (picture, size) = if params.layout.narrow() {
+        (WORLD_PICTURE_NARROW, 16.0)
+    } else {
+        (WORLD_PICTURE, 18.0)
+    };
     let chip = |ui: &mut egui::Ui, (icon, words): (&str, String)| {
-        ui.add(ui::icon(&params.icons, icon, WORLD_PICTURE));
-        ui.label(egui::RichText::new(words).size(18.0).color(theme.ink));
+        ui.add(ui::icon(&params.icons, icon, picture));
+        ui.label(egui::RichText::new(words).size(size).color(theme.ink));
     };
     // Centred on one line where it fits (the frame takes its content's width), two per line on
     // a phone.
@@ -208,9 +237,19 @@ fn world_strip(ui: &mut egui::Ui, params: &UiParams, world: &EcoWorld) {
 /// One scene's card: its pictures, name and summary, a play button and its levels.
 struct SceneCard {
     width: f32,
-    /// A phone's card: no pictures and no "choose a level" line, so that every level of every
-    /// scene is in reach without scrolling.
+    /// A phone's card: no pictures and no "choose a level" line.
     compact: bool,
+    /// One of three or more cards: smaller pictures and no "choose a level" line.
+    tight: bool,
+    /// Its levels are listed; otherwise a button opens them (on a phone, one scene at a time).
+    open: bool,
+}
+
+/// What a card was asked for.
+enum CardChoice {
+    Go(Navigate),
+    /// List this scene's levels.
+    Open,
 }
 
 impl SceneCard {
@@ -221,7 +260,7 @@ impl SceneCard {
         scene: &crate::pack::PackScene,
         passed: &PassedLevels,
         offered: &Offered,
-    ) -> Option<Navigate> {
+    ) -> Option<CardChoice> {
         let theme = params.theme.clone();
         let zoom = params.layout.zoom();
         let lang = params.language.0;
@@ -238,14 +277,15 @@ impl SceneCard {
             ui.set_width(self.width - 44.0);
             ui.vertical_centered(|ui| {
                 if !self.compact {
+                    let picture = if self.tight { PICTURE_TIGHT } else { PICTURE };
                     ui.horizontal(|ui| {
                         let icons = scene.format.card_icons();
                         ui.add_space(
-                            ((ui.available_width() - icons.len() as f32 * (PICTURE + 10.0)) / 2.0)
+                            ((ui.available_width() - icons.len() as f32 * (picture + 10.0)) / 2.0)
                                 .max(0.0),
                         );
                         for name in icons {
-                            ui.add(ui::icon(&params.icons, name, PICTURE));
+                            ui.add(ui::icon(&params.icons, name, picture));
                         }
                     });
                 }
@@ -256,29 +296,49 @@ impl SceneCard {
                     34.0,
                     theme.ink,
                 );
-                ui::paragraph(
-                    ui,
-                    &params.language.t(&format!("{key}.summary")),
-                    if self.compact { 17.0 } else { 20.0 },
-                    theme.ink,
-                );
-                ui.add_space(8.0);
+                // A phone's cards keep to the title, the buttons and the levels: every button of
+                // every scene stays in reach without scrolling.
+                if !self.compact {
+                    let size = if self.tight { 17.0 } else { 20.0 };
+                    let summary = params.language.t(&format!("{key}.summary"));
+                    ui::paragraph(ui, &summary, size, theme.ink);
+                }
+                ui.add_space(if self.compact { 2.0 } else { 8.0 });
                 let play = params.language.t("scenes.play");
+                let play_name = format!("scene_{id}");
+                if !self.open {
+                    // A closed card: play and "levels" side by side.
+                    ui.horizontal(|ui| {
+                        let levels = params.language.t("scenes.show_levels");
+                        let width = ui.available_width() * CLOSED_PLAY_SHARE;
+                        let rects = &mut params.rects;
+                        if ui::big_button(ui, rects, zoom, &play_name, &play, theme.green, width)
+                            .clicked()
+                        {
+                            go = Some(CardChoice::Go(Navigate::Play(id, first)));
+                        }
+                        let name = format!("open_{id}");
+                        if ui::small_button(ui, rects, zoom, &name, &levels).clicked() {
+                            go = Some(CardChoice::Open);
+                        }
+                    });
+                    return;
+                }
                 if ui::big_button(
                     ui,
                     &mut params.rects,
                     zoom,
-                    &format!("scene_{id}"),
+                    &play_name,
                     &play,
                     theme.green,
                     300.0,
                 )
                 .clicked()
                 {
-                    go = Some(Navigate::Play(id, first));
+                    go = Some(CardChoice::Go(Navigate::Play(id, first)));
                 }
                 ui.add_space(6.0);
-                if !self.compact {
+                if !self.compact && !self.tight {
                     ui.label(
                         egui::RichText::new(params.language.t("scenes.levels"))
                             .size(18.0)
@@ -302,7 +362,7 @@ impl SceneCard {
                             if ui::level_button(ui, params, &name, &label, done, button_width)
                                 .clicked()
                             {
-                                go = Some(Navigate::Play(id, number));
+                                go = Some(CardChoice::Go(Navigate::Play(id, number)));
                             }
                         }
                     });

@@ -156,6 +156,8 @@ describe('05 travel', () => {
       await waitForState(page, (s) => s.lang === 'en', 30_000, 'English');
       await pressButton(page, 'start', { touch: true });
       await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+      // A phone lists one scene's levels at a time: the first scene's, until another is opened.
+      await pressButton(page, 'open_travel', { touch: true });
       await pressButton(page, 'level_travel_4', { touch: true });
       await waitForState(page, (s) => s.travel?.phase === 'intro', 60_000, 'the week card');
       await saveShot(page, 'travel-intro-en-390x844');
@@ -179,6 +181,7 @@ describe('05 travel', () => {
       await waitForState(page, (s) => s.buttons.leave && s.buttons.stay, 30_000, 'Back to ask first');
       await pressButton(page, 'leave', { touch: true });
       await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
+      await pressButton(page, 'open_sorting', { touch: true });
       await pressButton(page, 'level_sorting_1', { touch: true });
       s = await waitForState(page, (s) => s.sorting?.phase === 'intro', 60_000, 'a sorting level');
       assert.equal(s.world.haze, haze, 'the sorting scene\'s world carries the travel week\'s air');

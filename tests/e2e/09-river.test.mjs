@@ -15,7 +15,6 @@ import {
   pressButton,
   pressKey,
   saveShot,
-  scrollToButton,
   tap,
   waitForState,
   withPage,
@@ -72,7 +71,7 @@ describe('09 river', () => {
         await openGame(page, { size, query: 'test=1&seed=9&persist=0&lang=en' });
         await pressButton(page, 'start', { touch: true });
         await waitForState(page, (s) => s.screen === 'scene_select', 30_000, 'the scene list');
-        await scrollToButton(page, 'level_river_4');
+        await pressButton(page, 'open_river', { touch: true });
         await pressButton(page, 'level_river_4', { touch: true });
         await waitForState(page, (s) => s.river?.phase === 'intro', 60_000, 'the river card');
         await everyButtonFits(page, size, 'river intro on a phone');
@@ -125,7 +124,6 @@ describe('09 river', () => {
       assert.equal(s.world.misplaced_hazardous + s.world.misplaced_other, 1, 'the mistake is in the shared world');
       await saveShot(page, 'river-scenes-world-1366x768');
 
-      await scrollToButton(page, 'level_river_1');
       await pressButton(page, 'level_river_1');
       s = await waitForState(page, (s) => s.river?.phase === 'intro', 60_000, 'the river card');
       await everyButtonFits(page, size, 'river intro');
@@ -163,7 +161,5 @@ describe('09 river', () => {
       assert.equal(s.world.water, 1, 'the shared world has the cleaner river');
       assertNoProblems(page);
     });
-  });
-});
   });
 });
