@@ -22,6 +22,8 @@ const BODY: f32 = 17.0;
 const SMALL: f32 = 14.0;
 const PAD: f32 = 12.0;
 const ROW_ICON: f32 = 34.0;
+/// Between an icon and the words beside it (points).
+const ICON_GAP: f32 = 8.0;
 /// An action row at least this tall (points) also says what the action does.
 const ROW_WITH_DOES: f32 = 54.0;
 const DIM: egui::Color32 = egui::Color32::from_rgba_premultiplied(0, 0, 0, 110);
@@ -137,6 +139,33 @@ fn text(
     at.y + height
 }
 
+/// An icon at `at` with wrapped words beside it; returns the y below both.
+#[allow(clippy::too_many_arguments)]
+fn icon_line(
+    painter: &egui::Painter,
+    params: &UiParams,
+    at: egui::Pos2,
+    width: f32,
+    icon: &str,
+    tint: egui::Color32,
+    words: &str,
+    size: f32,
+    color: egui::Color32,
+) -> f32 {
+    let spot = egui::Rect::from_min_size(at, egui::vec2(ROW_ICON, ROW_ICON));
+    image(painter, &params.icons, icon, spot, tint);
+    let beside = egui::pos2(spot.right() + ICON_GAP, at.y);
+    text(
+        painter,
+        beside,
+        width - ROW_ICON - ICON_GAP,
+        words,
+        size,
+        color,
+    )
+    .max(spot.bottom())
+}
+
 fn season_strip(
     painter: &egui::Painter,
     params: &mut UiParams,
@@ -239,31 +268,24 @@ fn idle_card(painter: &egui::Painter, params: &UiParams, river: &River, area: eg
         .collect();
     for index in living {
         let species = &river.data.species[index];
-        let spot = egui::Rect::from_min_size(
-            egui::pos2(area.left() + PAD, y),
-            egui::vec2(ROW_ICON, ROW_ICON),
-        );
-        image(
-            painter,
-            &params.icons,
-            &species.icon,
-            spot,
-            egui::Color32::WHITE,
-        );
         let line = language
             .t("river.species_back")
             .replace("%{name}", language.pick(&species.name))
             + language.pick(&species.about);
-        y = text(
+        let at = egui::pos2(area.left() + PAD, y);
+        let ink = theme.green_dark;
+        let white = egui::Color32::WHITE;
+        y = icon_line(
             painter,
-            egui::pos2(spot.right() + 8.0, y),
-            width - ROW_ICON - 8.0,
+            params,
+            at,
+            width,
+            &species.icon,
+            white,
             &line,
             SMALL,
-            theme.green_dark,
-        )
-        .max(spot.bottom())
-            + 8.0;
+            ink,
+        ) + 8.0;
     }
     y = text(
         painter,
@@ -277,37 +299,23 @@ fn idle_card(painter: &egui::Painter, params: &UiParams, river: &River, area: eg
         if y + ROW_ICON > area.bottom() - PAD {
             break;
         }
-        let spot = egui::Rect::from_min_size(
-            egui::pos2(area.left() + PAD, y),
-            egui::vec2(ROW_ICON, ROW_ICON),
-        );
-        image(
+        let line = language
+            .t("river.name_about")
+            .replace("%{name}", language.pick(&lost.name))
+            .replace("%{about}", language.pick(&lost.about));
+        let at = egui::pos2(area.left() + PAD, y);
+        let grey = egui::Color32::from_gray(150).gamma_multiply(0.8);
+        y = icon_line(
             painter,
-            &params.icons,
+            params,
+            at,
+            width,
             &lost.icon,
-            spot,
-            egui::Color32::from_gray(150).gamma_multiply(0.8),
-        );
-        let line = format!(
-            "{}：{}",
-            language.pick(&lost.name),
-            language.pick(&lost.about)
-        );
-        let line = if language.0 == crate::pack::Lang::En {
-            line.replacen('：', ": ", 1)
-        } else {
-            line
-        };
-        y = text(
-            painter,
-            egui::pos2(spot.right() + 8.0, y),
-            width - ROW_ICON - 8.0,
+            grey,
             &line,
             SMALL,
             theme.muted,
-        )
-        .max(spot.bottom())
-            + 6.0;
+        ) + 6.0;
     }
 }
 
@@ -352,14 +360,6 @@ fn stretch_card(
         .and_then(|j| river.sources_on(selection.stretch).get(j).cloned())
         && let Some(source) = data.source(&id)
     {
-        let spot = egui::Rect::from_min_size(egui::pos2(left, y), egui::vec2(ROW_ICON, ROW_ICON));
-        image(
-            painter,
-            &params.icons,
-            &source.icon,
-            spot,
-            egui::Color32::WHITE,
-        );
         let times = if amount > 1.0 {
             format!(" ×{amount:.0}")
         } else {
@@ -370,16 +370,20 @@ fn stretch_card(
             language.pick(&source.name),
             language.t(sector_key(source.sector))
         );
-        y = text(
+        let at = egui::pos2(left, y);
+        let white = egui::Color32::WHITE;
+        let size = TITLE * 0.9;
+        y = icon_line(
             painter,
-            egui::pos2(spot.right() + 8.0, y),
-            width - ROW_ICON - 8.0,
+            params,
+            at,
+            width,
+            &source.icon,
+            white,
             &title,
-            TITLE * 0.9,
+            size,
             theme.ink,
-        )
-        .max(spot.bottom())
-            + 4.0;
+        ) + 4.0;
         let adds: Vec<&str> = data
             .indicators
             .iter()

@@ -108,7 +108,7 @@ pub(super) fn outcome(river: &River, pack: &ActivePack) -> RoundOutcome {
     if let Some((sector, share)) = rules::phosphorus_shares(data, level).first().copied() {
         lessons.push(Lesson {
             id: "phosphorus".into(),
-            icon: sector_icon(sector).into(),
+            icon: sector_picture(river, sector),
             title: both(|lang| tr(lang, "river.phosphorus_title")),
             answer: both(|lang| tr(lang, sector_key(sector))),
             color: FARMING_COLOR,
@@ -189,12 +189,17 @@ pub fn sector_key(sector: Sector) -> &'static str {
     }
 }
 
-fn sector_icon(sector: Sector) -> &'static str {
-    match sector {
-        Sector::Farming => "sheaf-of-rice",
-        Sector::Domestic => "house",
-        Sector::Industry => "factory",
-        Sector::Litter => "wastebasket",
-        Sector::Hazardous => "battery",
-    }
+/// The picture of the level's source of `sector` that adds the most phosphorus.
+fn sector_picture(river: &River, sector: Sector) -> String {
+    let data = &river.data;
+    river
+        .level()
+        .stretches
+        .iter()
+        .flat_map(|stretch| &stretch.sources)
+        .filter_map(|placed| data.source(&placed.source))
+        .filter(|source| source.sector == sector)
+        .max_by(|a, b| rules::phosphorus_of(a).total_cmp(&rules::phosphorus_of(b)))
+        .map(|source| source.icon.clone())
+        .unwrap_or_default()
 }

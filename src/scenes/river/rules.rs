@@ -7,6 +7,8 @@ use rand::{Rng, SeedableRng};
 
 use super::format::{Action, Indicator, Level, RiverData, Scope, Stretch, WaterBody, WaterClass};
 
+/// The indicator whose sources the results rank by sector (total phosphorus).
+pub const PHOSPHORUS: &str = "tp";
 /// The key of `Action::cut` that removes floating litter.
 pub const LITTER: &str = "litter";
 /// The most of each kind of sorting mistake that shows on the river.
@@ -488,6 +490,16 @@ pub fn did_most(situation: &Situation<'_>, step: u32) -> Option<(usize, f32)> {
         .map(|(index, lost)| (index, (lost / gain).min(1.0)))
 }
 
+/// What one unit of a source adds of total phosphorus (none for a negative load).
+pub fn phosphorus_of(source: &super::format::Source) -> f32 {
+    source
+        .loads
+        .get(PHOSPHORUS)
+        .copied()
+        .unwrap_or(0.0)
+        .max(0.0)
+}
+
 /// Each sector's share of the total phosphorus the level's sources put in (before any action), for
 /// the lesson that farming, not factories, is the largest source.
 pub fn phosphorus_shares(data: &RiverData, level: &Level) -> Vec<(super::format::Sector, f32)> {
@@ -497,7 +509,7 @@ pub fn phosphorus_shares(data: &RiverData, level: &Level) -> Vec<(super::format:
             let Some(source) = data.source(&placed.source) else {
                 continue;
             };
-            let tp = source.loads.get("tp").copied().unwrap_or(0.0).max(0.0) * placed.amount;
+            let tp = phosphorus_of(source) * placed.amount;
             match shares
                 .iter_mut()
                 .find(|(sector, _)| *sector == source.sector)
